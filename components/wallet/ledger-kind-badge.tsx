@@ -1,0 +1,12 @@
+import { Badge, type Tone } from "@/components/ui/badge";
+
+const KINDS: Record<string, { label: string; tone: Tone }> = {
+  SIGNUP_GRANT: { label: "Grant", tone: "positive" },
+  ADMIN_GRANT: { label: "Admin grant", tone: "info" },
+  AUDITION_FEE: { label: "Audition Fee", tone: "warning" },
+};
+
+export function LedgerKindBadge({ kind }: { kind: string }) {
+  const k = KINDS[kind] ?? { label: kind, tone: "neutral" as const };
+  return <Badge tone={k.tone}>{k.label}</Badge>;
+}

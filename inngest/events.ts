@@ -1,0 +1,12 @@
+/**
+ * Every event the product sends or handles, with its payload schema. Functions
+ * trigger on these objects and senders build events from them, so a payload that
+ * does not match is refused at the edge.
+ */
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/** Ask for a ledger audit now (e.g. after an incident), besides the cron. */
+export const ledgerAuditRequested = eventType("ledger/audit.requested", {
+  schema: z.object({ reason: z.string().min(1).max(200) }),
+});

@@ -1,0 +1,117 @@
+/**
+ * The one validated environment. Every variable the product reads is declared here
+ * and documented in .env.example. next.config.ts imports this module, so a bad value
+ * stops `next build` / `next start` at once with the variable's name and the reason.
+ *
+ * Server-only: never import it from a client component.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_DATA_DIR = "./data";
+export const DEFAULT_DATABASE_URL = "file:./data/clash.db";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(v), {
+    message: "must start with file: (a local SQLite file) or libsql:// (Turso / sqld)",
+  });
+
+const emailList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email({ message: "must be a comma-separated list of email addresses" })));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  ADMIN_EMAILS: emailList.default([]),
+  SCHEDULER: z
+    .enum(["embedded", "inngest", "off"], { message: "must be one of embedded, inngest, off" })
+    .default("embedded"),
+  SCHEDULER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  INNGEST_DEV: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.url({ message: "must be a URL" }).optional(),
+  DEMO_SEED: booleanString.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment. Empty strings count as unset, as in most .env tooling. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([key, v]) => key in envSchema.shape && v !== undefined && v !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  const env = result.data;
+  if (env.SCHEDULER === "inngest" && env.NODE_ENV === "production" && !env.INNGEST_DEV && !env.INNGEST_SIGNING_KEY) {
+    throw new EnvError(["INNGEST_SIGNING_KEY: required when SCHEDULER=inngest in production (or set INNGEST_DEV=1)"]);
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, validated once. Throws EnvError naming each bad variable. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+let authSecret: string | undefined;
+
+/**
+ * AUTH_SECRET when set; otherwise a secret generated once and kept in the git-ignored
+ * data folder, so the local demo needs no .env and sessions survive restarts.
+ */
+export function resolveAuthSecret(env: Env = getEnv()): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (authSecret) return authSecret;
+  const file = path.resolve(env.DATA_DIR, "auth-secret");
+  try {
+    authSecret = fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const generated = randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, generated + "\n", { mode: 0o600, flag: "wx" });
+      console.info(`[env] AUTH_SECRET is not set: generated one and saved it to ${file} (git-ignored)`);
+    } catch {
+      // another process created it first; use theirs
+    }
+    authSecret = fs.readFileSync(file, "utf8").trim();
+  }
+  return authSecret;
+}

@@ -1,0 +1,19 @@
+/** Demo data for the local product: `npm run db:seed` (also run by `npm start`). Idempotent. */
+import "@/scripts/load-env";
+import { getEnv } from "@/lib/env";
+import { createDb } from "@/server/db";
+import { DEMO_PASSWORD, ensureDemoUsers } from "@/server/services/users/demo-users";
+
+export async function seed(): Promise<void> {
+  const env = getEnv();
+  const db = createDb({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  try {
+    const { created, existing } = await ensureDemoUsers(db);
+    if (created.length) console.info(`[seed] demo users created: ${created.join(", ")} (password: ${DEMO_PASSWORD})`);
+    if (existing.length) console.info(`[seed] demo users already there: ${existing.join(", ")}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await seed();

@@ -1,0 +1,2 @@
+export { createDb, getDb, BUSY_TIMEOUT_MS, type DbConfig, type PrismaClient } from "./client";
+export { transaction, isBusyError, isUniqueViolation, type Db, type Tx } from "./transaction";

@@ -1,0 +1,49 @@
+import type { Db } from "@/server/db";
+import type { Role } from "@/server/db/generated/client";
+
+const sessionFields = { id: true, name: true, email: true, role: true } as const;
+
+export function findUserById(db: Db, id: string) {
+  return db.user.findUnique({ where: { id }, select: sessionFields });
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db.user.findUnique({ where: { email }, select: sessionFields });
+}
+
+export function findCredentialsByEmail(db: Db, email: string) {
+  return db.user.findUnique({ where: { email }, select: { ...sessionFields, passwordHash: true } });
+}
+
+export function insertUser(db: Db, data: { email: string; name: string; passwordHash: string; role: Role }) {
+  return db.user.create({ data, select: sessionFields });
+}
+
+export function setUserRole(db: Db, id: string, role: Role) {
+  return db.user.update({ where: { id }, data: { role }, select: sessionFields });
+}
+
+export function countUsers(db: Db, search?: string) {
+  return db.user.count({ where: searchWhere(search) });
+}
+
+/** Users with their wallet balance, newest first: the admin's user list. */
+export async function listUsersWithWallets(db: Db, opts: { search?: string; skip: number; take: number }) {
+  const users = await db.user.findMany({
+    where: searchWhere(opts.search),
+    orderBy: { createdAt: "desc" },
+    skip: opts.skip,
+    take: opts.take,
+    select: {
+      ...sessionFields,
+      createdAt: true,
+      ledgerAccounts: { where: { kind: "USER_WALLET" }, select: { balanceCents: true } },
+    },
+  });
+  return users.map(({ ledgerAccounts, ...u }) => ({ ...u, walletCents: ledgerAccounts[0]?.balanceCents ?? 0n }));
+}
+
+function searchWhere(search?: string) {
+  const q = search?.trim().toLowerCase();
+  return q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : {};
+}
