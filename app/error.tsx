@@ -22,8 +22,8 @@ export default function RouteError({ error, retry }: { error: unknown; retry: ()
       </div>
       <h1 className="mt-6 text-3xl font-semibold tracking-tight text-balance text-fg">Something went wrong</h1>
       <p className="mt-3 leading-relaxed text-fg-muted">
-        This page could not be loaded. Nothing was changed: balances, tickets and clones are only ever updated
-        all-or-nothing. Try again, and if it keeps failing, come back in a minute.
+        This page hit an error while loading. Balances, tickets and clones only ever change all-or-nothing, so nothing
+        is left half-done. Try again, and if it keeps failing, come back in a minute.
       </p>
       {digest ? (
         <p className="mt-4 text-xs text-fg-subtle">

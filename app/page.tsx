@@ -10,6 +10,7 @@ import {
   ArrowRightIcon,
   BlocksIcon,
   CheckCircleIcon,
+  CoinsIcon,
   FlagIcon,
   QueueIcon,
   ShieldIcon,
@@ -184,7 +185,7 @@ export default async function HomePage() {
             <Card>
               <CardHeader>
                 <CardTitle className="flex items-center gap-2">
-                  <TrophyIcon className="size-4 text-accent" />
+                  <CoinsIcon className="size-4 text-accent" />
                   Creators earn royalties
                 </CardTitle>
               </CardHeader>

@@ -208,3 +208,14 @@ export function BlocksIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function CoinsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <ellipse cx="9" cy="7" rx="5.5" ry="2.5" />
+      <path d="M3.5 7v4c0 1.4 2.5 2.5 5.5 2.5M3.5 11v4c0 1.4 2.5 2.5 5.5 2.5" />
+      <ellipse cx="15" cy="13" rx="5.5" ry="2.5" />
+      <path d="M9.5 13v4c0 1.4 2.5 2.5 5.5 2.5s5.5-1.1 5.5-2.5v-4" />
+    </Icon>
+  );
+}
