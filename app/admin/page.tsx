@@ -10,10 +10,13 @@ import { Table, TableEmpty, TBody, THead, Td, Th, Tr } from "@/components/ui/tab
 import { Button } from "@/components/ui/button";
 import { formatAge, formatDateTime } from "@/lib/format";
 import { api } from "@/server/api/server-caller";
+import { requireAdmin } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  // layouts and pages render in parallel: the layout's guard alone would not stop these queries
+  await requireAdmin("/admin");
   const params = await searchParams;
   const search = params.q?.trim() || undefined;
   const pageNumber = Math.max(1, Math.trunc(Number(params.page ?? "1")) || 1);
