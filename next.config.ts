@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
     // forbidden() -> app/forbidden.tsx with HTTP 403 for non-admins on /admin
     authInterrupts: true,
   },
+  // `next dev` serves its client resources only to localhost unless told otherwise
+  allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   typedRoutes: false,
 };
