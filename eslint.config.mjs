@@ -39,7 +39,8 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
-    files: ["prisma/engine-shim.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", WebAssembly: "readonly" } },
+    // plain Node scripts
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", WebAssembly: "readonly" } },
   },
 );

@@ -1,4 +1,5 @@
 import { ledgerAudit } from "./functions/ledger-audit";
+import { pruneHistoryFunction } from "./functions/prune-history";
 
 export { inngest } from "./client";
-export const functions = [ledgerAudit];
+export const functions = [ledgerAudit, pruneHistoryFunction];

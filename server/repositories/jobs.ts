@@ -188,3 +188,9 @@ export async function countJobsByStatus(db: Db, opts: { name?: string } = {}): P
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
 }
+
+/** Succeeded jobs that finished before `before`: history nobody needs once old. */
+export async function deleteSucceededBefore(db: Db, before: Date): Promise<number> {
+  const { count } = await db.job.deleteMany({ where: { status: JobStatus.SUCCEEDED, finishedAt: { lt: before } } });
+  return count;
+}

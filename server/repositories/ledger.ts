@@ -160,3 +160,9 @@ export async function latestAudit(db: Db) {
     }
   );
 }
+
+/** Passing audits older than `before`; failed ones are kept as the incident record. */
+export async function deletePassingAuditsBefore(db: Db, before: Date): Promise<number> {
+  const { count } = await db.ledgerAudit.deleteMany({ where: { ok: true, ranAt: { lt: before } } });
+  return count;
+}
