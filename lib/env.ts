@@ -50,6 +50,21 @@ const envSchema = z.object({
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: z.url({ message: "must be a URL" }).optional(),
   DEMO_SEED: booleanString.default(true),
+  // market memory
+  MARKET_SOURCE: z.enum(["replay", "live"], { message: "must be replay or live" }).default("replay"),
+  MARKET_ASSETS: z
+    .string()
+    .transform((v) => v.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Z0-9]{1,20}$/, { message: "must be a comma-separated list of symbols like BTC,ETH" })).min(1))
+    .default(["BTC", "ETH", "SOL", "DOGE"]),
+  REPLAY_SEED: z.string().min(1).max(100).default("clash-of-clones"),
+  HYPERLIQUID_API_URL: z.url({ message: "must be a URL" }).default("https://api.hyperliquid.xyz"),
+  HYPERLIQUID_WS_URL: z.url({ message: "must be a ws:// or wss:// URL" }).default("wss://api.hyperliquid.xyz/ws"),
+  POLYMARKET_GAMMA_URL: z.url({ message: "must be a URL" }).default("https://gamma-api.polymarket.com"),
+  POLYMARKET_CLOB_URL: z.url({ message: "must be a URL" }).default("https://clob.polymarket.com"),
+  DEFILLAMA_API_URL: z.url({ message: "must be a URL" }).default("https://api.llama.fi"),
+  DEFILLAMA_STABLECOINS_URL: z.url({ message: "must be a URL" }).default("https://stablecoins.llama.fi"),
+  ALERT_WEBHOOK_URL: z.url({ message: "must be a URL" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

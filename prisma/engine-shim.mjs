@@ -88,6 +88,12 @@ if (dbFile !== ":memory:") fs.mkdirSync(path.dirname(dbFile), { recursive: true 
 const patchAdapter = (adapter) => {
   const executeRaw = adapter.executeRaw.bind(adapter);
   adapter.executeRaw = async (query) => {
+    // libSQL's execute() runs only the first statement of a script and ignores the
+    // rest without an error, so send anything with more than one statement as a script.
+    if ((query.args?.length ?? 0) === 0 && /;\s*\S/.test(query.sql.replace(/--[^\n]*/g, ""))) {
+      await adapter.executeScript(query.sql);
+      return 0;
+    }
     try {
       return await executeRaw(query);
     } catch (e) {
