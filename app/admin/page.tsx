@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableEmpty, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { formatAge, formatDateTime } from "@/lib/format";
 import { api } from "@/server/api/server-caller";
 import { requireAdmin } from "@/server/auth/guards";
@@ -26,7 +26,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<Badge tone="info">Admin</Badge>} title="Operations" subtitle="Users and credits, background workers and the ledger's health." />
+      <PageHeader
+        eyebrow={<Badge tone="info">Admin</Badge>}
+        title="Operations"
+        subtitle="Users and credits, background workers and the ledger's health."
+        actions={<LinkButton href="/admin/ingestion" variant="secondary" size="sm">Ingestion health</LinkButton>}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

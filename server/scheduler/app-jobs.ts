@@ -3,15 +3,33 @@
  * same service its Inngest function calls (inngest/functions/*), so the local
  * default and Inngest at scale run identical logic.
  */
+import type { MarketSource } from "@/lib/domain/market/types";
+import type { Env } from "@/lib/env";
 import type { PrismaClient } from "@/server/db";
 import { runLedgerAudit } from "@/server/services/ledger/run-ledger-audit";
 import { pruneHistory } from "@/server/services/maintenance/prune-history";
+import { evaluateIngestionHealth } from "@/server/services/market/evaluate-health";
+import { activeSources } from "@/server/services/market/active-sources";
+import { syncSource } from "@/server/services/market/sync";
 import type { JobHandler, RecurringJob } from "./types";
 
-export const JOB_NAMES = { ledgerAudit: "ledger.audit", pruneHistory: "maintenance.prune-history" } as const;
+export const JOB_NAMES = {
+  ledgerAudit: "ledger.audit",
+  pruneHistory: "maintenance.prune-history",
+  ingestionHealth: "market.health",
+  sync: (source: MarketSource) => `market.sync.${source}`,
+} as const;
 
-export function appJobHandlers(db: PrismaClient): Record<string, JobHandler> {
-  return {
+/** How often each source family syncs (the same cadences as the Inngest crons). */
+export const SYNC_EVERY_MS: Record<MarketSource, number> = {
+  replay: 15_000,
+  hyperliquid: 30_000,
+  polymarket: 5 * 60_000,
+  defillama: 60 * 60_000,
+};
+
+export function appJobHandlers(db: PrismaClient, env: Pick<Env, "MARKET_SOURCE">): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {
     [JOB_NAMES.ledgerAudit]: async (_payload, ctx) => {
       const result = await runLedgerAudit(db, ctx.clock);
       // a broken invariant is an incident, not a retryable failure: it stays recorded
@@ -21,11 +39,25 @@ export function appJobHandlers(db: PrismaClient): Record<string, JobHandler> {
     [JOB_NAMES.pruneHistory]: async (_payload, ctx) => {
       await pruneHistory(db, ctx.clock);
     },
+    [JOB_NAMES.ingestionHealth]: async (_payload, ctx) => {
+      await evaluateIngestionHealth(db, ctx.clock);
+    },
   };
+  for (const source of activeSources(env)) {
+    handlers[JOB_NAMES.sync(source)] = async (_payload, ctx) => {
+      await syncSource(db, ctx.clock, source);
+    };
+  }
+  return handlers;
 }
 
-/** Mirrors the Inngest crons: the ledger audit every minute, pruning every hour. */
-export const APP_RECURRING_JOBS: RecurringJob[] = [
-  { name: JOB_NAMES.ledgerAudit, everyMs: 60_000, maxAttempts: 3 },
-  { name: JOB_NAMES.pruneHistory, everyMs: 60 * 60_000, maxAttempts: 3 },
-];
+/** Mirrors the Inngest crons. */
+export function appRecurringJobs(env: Pick<Env, "MARKET_SOURCE">): RecurringJob[] {
+  return [
+    { name: JOB_NAMES.ledgerAudit, everyMs: 60_000, maxAttempts: 3 },
+    { name: JOB_NAMES.pruneHistory, everyMs: 60 * 60_000, maxAttempts: 3 },
+    { name: JOB_NAMES.ingestionHealth, everyMs: 30_000, maxAttempts: 2 },
+    // a sync that fails is retried by the next slot, not by the job
+    ...activeSources(env).map((source) => ({ name: JOB_NAMES.sync(source), everyMs: SYNC_EVERY_MS[source], maxAttempts: 1 })),
+  ];
+}

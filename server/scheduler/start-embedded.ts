@@ -4,7 +4,7 @@
  */
 import { getEnv } from "@/lib/env";
 import { getDb } from "@/server/db";
-import { APP_RECURRING_JOBS, appJobHandlers } from "./app-jobs";
+import { appJobHandlers, appRecurringJobs } from "./app-jobs";
 import { EmbeddedScheduler } from "./scheduler";
 
 const globalForScheduler = globalThis as unknown as { __clashScheduler?: EmbeddedScheduler };
@@ -19,8 +19,8 @@ export function startEmbeddedScheduler(): EmbeddedScheduler | null {
   const db = getDb();
   const scheduler = new EmbeddedScheduler({
     db,
-    handlers: appJobHandlers(db),
-    recurring: APP_RECURRING_JOBS,
+    handlers: appJobHandlers(db, env),
+    recurring: appRecurringJobs(env),
     pollMs: env.SCHEDULER_POLL_MS,
   });
   scheduler.start();

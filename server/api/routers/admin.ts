@@ -3,6 +3,7 @@ import { grantCreditsInput } from "@/lib/schemas/wallet";
 import { getAdminOverview, listUsersForAdmin } from "@/server/services/admin/overview";
 import { grantCredits } from "@/server/services/wallet/grant-credits";
 import { adminProcedure, router } from "../trpc";
+import { marketAdminRouter } from "./market";
 
 export const adminRouter = router({
   grantCredits: adminProcedure.input(grantCreditsInput).mutation(async ({ ctx, input }) => {
@@ -19,4 +20,5 @@ export const adminRouter = router({
     .input(z.object({ search: z.string().max(100).optional(), page: z.number().int().min(1).default(1) }))
     .query(({ ctx, input }) => listUsersForAdmin(ctx.db, input)),
   overview: adminProcedure.query(({ ctx }) => getAdminOverview(ctx.db)),
+  market: marketAdminRouter,
 });

@@ -84,6 +84,8 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
       for (const res of hanging) res.destroy();
       for (const s of sockets) s.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // idle keep-alive connections would otherwise hold close() for seconds
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -24,6 +24,7 @@ const channelFields = {
   rowsWritten: true,
   lastDataTimeMs: true,
   cursorMs: true,
+  retiredAt: true,
 } as const;
 
 export function ensureChannel(db: Db, c: ChannelKey) {
@@ -39,8 +40,17 @@ export function findChannel(db: Db, id: string) {
   return db.ingestionChannel.findUnique({ where: { id }, select: channelFields });
 }
 
-export function listChannels(db: Db, source?: string) {
-  return db.ingestionChannel.findMany({ where: source ? { source } : {}, orderBy: { id: "asc" }, select: channelFields });
+/** Channels being watched (retired ones only when asked). */
+export function listChannels(db: Db, opts: { source?: string; includeRetired?: boolean } = {}) {
+  return db.ingestionChannel.findMany({
+    where: { ...(opts.source ? { source: opts.source } : {}), ...(opts.includeRetired ? {} : { retiredAt: null }) },
+    orderBy: { id: "asc" },
+    select: channelFields,
+  });
+}
+
+export function retireChannel(db: Db, id: string, now: Date) {
+  return db.ingestionChannel.updateMany({ where: { id, retiredAt: null }, data: { retiredAt: now } });
 }
 
 export function markSuccess(db: Db, id: string, p: { now: Date; rows: number; lastDataTimeMs: number | null }) {

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/server/db";
 import { pingDatabase } from "@/server/repositories/system";
 import { listWorkers } from "@/server/repositories/worker-heartbeats";
 import { HEARTBEAT_STALE_MS } from "../admin/overview";
+import { ingestionSummary } from "../market/ingestion-overview";
 import pkg from "@/package.json";
 
 export interface Health {
@@ -14,9 +15,14 @@ export interface Health {
     mode: "embedded" | "inngest" | "off";
     workers: { id: string; hostname: string; pid: number; lastHeartbeatAt: string; ageMs: number; healthy: boolean }[];
   };
+  /** market memory's channels by colour; null when the database is down */
+  ingestion: Awaited<ReturnType<typeof ingestionSummary>> | null;
 }
 
-/** ok: database up and (embedded mode) a live worker; degraded: no live worker; down: no database. */
+/**
+ * ok: database up, (embedded mode) a live worker, no red ingestion channel;
+ * degraded: no live worker or a red channel; down: no database.
+ */
 export async function getHealth(db: PrismaClient, now = new Date()): Promise<Health> {
   const mode = getEnv().SCHEDULER;
   const started = performance.now();
@@ -43,11 +49,14 @@ export async function getHealth(db: PrismaClient, now = new Date()): Promise<Hea
         })
     : [];
   const schedulerOk = mode !== "embedded" || workers.some((w) => w.healthy);
+  const ingestion = database.ok ? await ingestionSummary(db, { now: () => now }) : null;
+  const ingestionOk = !ingestion || ingestion.red === 0;
   return {
-    status: !database.ok ? "down" : schedulerOk ? "ok" : "degraded",
+    status: !database.ok ? "down" : schedulerOk && ingestionOk ? "ok" : "degraded",
     version: pkg.version,
     time: now.toISOString(),
     database,
     scheduler: { mode, workers },
+    ingestion,
   };
 }

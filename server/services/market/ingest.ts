@@ -18,6 +18,8 @@ export interface IngestRequest {
   source: string;
   dataset: Dataset;
   asset: AssetInput;
+  /** the channel's subject when it is not the asset itself (a rolling series of markets) */
+  channelAsset?: AssetRef;
   /** the data points' times, ms (any order) */
   times: number[];
   /** throws when a record is unacceptable: the whole batch is refused and the failure recorded */
@@ -42,7 +44,7 @@ export function channelFor(source: string, dataset: Dataset, asset: AssetRef) {
 }
 
 export async function ingest(db: PrismaClient, clock: Clock, req: IngestRequest): Promise<IngestResult> {
-  const key = channelFor(req.source, req.dataset, req.asset);
+  const key = channelFor(req.source, req.dataset, req.channelAsset ?? req.asset);
   await channels.ensureChannel(db, key);
   try {
     req.validate?.();

@@ -5,6 +5,7 @@
 import { summarizeBook } from "@/lib/domain/market/book";
 import { checkCandle, checkFinite } from "@/lib/domain/market/validate";
 import type {
+  AssetRef,
   AssetContext,
   Candle,
   FundingRate,
@@ -96,19 +97,27 @@ export function storeBook(ctx: Ctx, asset: AssetInput, book: OrderBook) {
   });
 }
 
-export function storePredictionMarket(ctx: Ctx, market: PredictionMarketInfo) {
+/** `rolling` names the channel when markets roll (one market per window, one channel for all). */
+export function storePredictionMarket(ctx: Ctx, market: PredictionMarketInfo, rolling?: AssetRef) {
   return ingest(ctx.db, ctx.clock, {
-    source: ctx.source, dataset: "prediction-markets", asset: predictionAsset(market), times: [ctx.clock.now().getTime()],
+    source: ctx.source, dataset: "prediction-markets", asset: predictionAsset(market), channelAsset: rolling,
+    times: [ctx.clock.now().getTime()],
     write: (tx, id) => upsertPredictionMarket(tx, id, ctx.source, market),
   });
 }
 
 /** Prices of one outcome (0 = the first, e.g. "Up"/"Yes") of a prediction market. */
-export function storePredictionPrices(ctx: Ctx, market: PredictionMarketInfo, outcome: number, points: PredictionPricePoint[]) {
+export function storePredictionPrices(
+  ctx: Ctx,
+  market: PredictionMarketInfo,
+  outcome: number,
+  points: PredictionPricePoint[],
+  rolling?: AssetRef,
+) {
   // prices-history is minute-stamped to the second; the series is per minute
   const aligned = dedupeByTime(points.map((p) => ({ ...p, time: Math.floor(p.time / 60_000) * 60_000 })));
   return ingest(ctx.db, ctx.clock, {
-    source: ctx.source, dataset: "prediction-prices", asset: predictionAsset(market),
+    source: ctx.source, dataset: "prediction-prices", asset: predictionAsset(market), channelAsset: rolling,
     validate: () =>
       aligned.forEach((p) => {
         if (!(p.price >= 0 && p.price <= 1)) throw new Error(`${market.slug}: price ${p.price} is outside [0, 1]`);

@@ -136,6 +136,7 @@ CREATE TABLE "IngestionChannel" (
     "rowsWritten" BIGINT NOT NULL DEFAULT 0,
     "lastDataTimeMs" BIGINT,
     "cursorMs" BIGINT,
+    "retiredAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
