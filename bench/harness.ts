@@ -40,13 +40,14 @@ export function printTable(rows: Record<string, string | number>[]): void {
 }
 
 /** A fresh, migrated SQLite file in a temp folder, removed by cleanup(). */
-export async function scratchDatabase(): Promise<{ db: PrismaClient; cleanup: () => Promise<void> }> {
+export async function scratchDatabase(): Promise<{ db: PrismaClient; url: string; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clash-bench-"));
   const url = `file:${path.join(dir, "bench.db")}`;
   await migrate({ url });
   const db = createDb({ url });
   return {
     db,
+    url,
     cleanup: async () => {
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });

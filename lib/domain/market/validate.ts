@@ -1,19 +1,25 @@
 /** What a stored record must satisfy, whichever source it came from. */
 import type { Candle } from "./types";
 
-export function checkCandle(c: Candle, where: string): void {
-  const bad = (why: string) => {
-    throw new Error(`${where}: candle at ${new Date(c.openTime).toISOString()} ${why}`);
-  };
-  if (!Number.isInteger(c.openTime) || c.openTime % 60_000 !== 0) bad("does not open on a minute boundary");
-  for (const [k, v] of Object.entries({ open: c.open, high: c.high, low: c.low, close: c.close })) {
-    if (!Number.isFinite(v) || v <= 0) bad(`has a non-positive ${k} (${v})`);
+/** Why a candle cannot be stored, or null when it is fine. Allocation-free: it runs on every ingested row. */
+export function candleProblem(c: Candle): string | null {
+  if (!Number.isInteger(c.openTime) || c.openTime % 60_000 !== 0) return "does not open on a minute boundary";
+  if (!(c.open > 0 && c.high > 0 && c.low > 0 && c.close > 0) || !Number.isFinite(c.high)) {
+    return `has a non-positive or non-finite price (o ${c.open} h ${c.high} l ${c.low} c ${c.close})`;
   }
-  if (c.low > Math.min(c.open, c.close) || c.high < Math.max(c.open, c.close) || c.low > c.high) {
-    bad(`has inconsistent OHLC (o ${c.open} h ${c.high} l ${c.low} c ${c.close})`);
+  if (c.low > c.open || c.low > c.close || c.high < c.open || c.high < c.close || c.low > c.high) {
+    return `has inconsistent OHLC (o ${c.open} h ${c.high} l ${c.low} c ${c.close})`;
   }
-  if (!Number.isFinite(c.volume) || c.volume < 0) bad(`has a negative volume (${c.volume})`);
-  if (!Number.isInteger(c.trades) || c.trades < 0) bad(`has a bad trade count (${c.trades})`);
+  if (!(c.volume >= 0) || !Number.isFinite(c.volume)) return `has a negative or non-finite volume (${c.volume})`;
+  if (!Number.isInteger(c.trades) || c.trades < 0) return `has a bad trade count (${c.trades})`;
+  return null;
+}
+
+export function checkCandles(candles: readonly Candle[], where: string): void {
+  for (const c of candles) {
+    const problem = candleProblem(c);
+    if (problem) throw new Error(`${where}: candle at ${new Date(c.openTime).toISOString()} ${problem}`);
+  }
 }
 
 export function checkFinite(value: number | null, where: string): void {

@@ -3,7 +3,7 @@
  * records (a bad one refuses the whole batch) and stores them through ingest().
  */
 import { summarizeBook } from "@/lib/domain/market/book";
-import { checkCandle, checkFinite } from "@/lib/domain/market/validate";
+import { checkCandles, checkFinite } from "@/lib/domain/market/validate";
 import type {
   AssetRef,
   AssetContext,
@@ -57,7 +57,7 @@ type Ctx = { db: PrismaClient; clock: Clock; source: string };
 export function storeCandles(ctx: Ctx, asset: AssetInput, candles: Candle[]) {
   return ingest(ctx.db, ctx.clock, {
     source: ctx.source, dataset: "candles", asset, times: candles.map((c) => c.openTime),
-    validate: () => candles.forEach((c) => checkCandle(c, asset.symbol)),
+    validate: () => checkCandles(candles, asset.symbol),
     write: (tx, id) => series.upsertCandles(tx, id, ctx.source, candles),
   });
 }
