@@ -22,7 +22,7 @@ export function resample(minutes: readonly Candle[], interval: Interval, complet
   const size = INTERVALS[interval];
   if (size === 60_000) return [...minutes];
   const perBucket = size / 60_000;
-  const out: Candle[] = [];
+  const out: (Candle & { count: number })[] = [];
   let current: (Candle & { count: number }) | null = null;
   for (const m of minutes) {
     const start = Math.floor(m.openTime / size) * size;
