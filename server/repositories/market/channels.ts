@@ -44,7 +44,7 @@ export function findChannel(db: Db, id: string) {
 export function listChannels(db: Db, opts: { source?: string; includeRetired?: boolean } = {}) {
   return db.ingestionChannel.findMany({
     where: { ...(opts.source ? { source: opts.source } : {}), ...(opts.includeRetired ? {} : { retiredAt: null }) },
-    orderBy: { id: "asc" },
+    orderBy: [{ source: "asc" }, { assetKey: "asc" }, { dataset: "asc" }],
     select: channelFields,
   });
 }

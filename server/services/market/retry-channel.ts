@@ -19,10 +19,7 @@ export async function retryChannel(db: PrismaClient, clock: Clock, channelId: st
   await channels.resetFailures(db, channelId);
   const run = await syncSource(db, clock, channel.source as MarketSource, { force: true });
   const after = await channels.findChannel(db, channelId);
-  return {
-    channelId,
-    ok: after !== null && after.consecutiveFailures === 0 && (after.lastSuccessAt?.getTime() ?? 0) >= clock.now().getTime() - 1,
-    lastError: after?.consecutiveFailures ? after.lastError : null,
-    run,
-  };
+  // failures were reset above, so any failure now is this run's (a run with nothing new is fine)
+  const ok = after !== null && after.consecutiveFailures === 0;
+  return { channelId, ok, lastError: ok ? null : (after?.lastError ?? "unknown"), run };
 }
