@@ -25,7 +25,7 @@ export default async function IngestionHealthPage() {
       <PageHeader
         eyebrow={<Badge tone="info">Admin</Badge>}
         title="Ingestion health"
-        subtitle="Every channel of market memory (source × dataset × asset), coloured by the age of its last successful tick."
+        subtitle={`Every channel of market memory (source × dataset × asset), coloured by the age of its last successful tick. Running here: ${o.running.join(", ")}.`}
         actions={<LinkButton href="/admin" variant="secondary" size="sm">Back to operations</LinkButton>}
       />
 
@@ -65,13 +65,17 @@ export default async function IngestionHealthPage() {
             </THead>
             <TBody>
               {o.channels.map((c) => (
-                <Tr key={c.id} data-channel={c.id} data-colour={c.colour}>
+                <Tr key={c.id} data-channel={c.id} data-colour={c.active ? c.colour : "IDLE"}>
                   <Td>
                     <div className="font-mono text-xs text-fg">{c.assetKey}</div>
                     <div className="text-xs text-fg-muted">{c.source} · {c.datasetLabel}</div>
                   </Td>
                   <Td>
-                    <Badge tone={COLOUR[c.colour].tone} dot title={c.reason}>{COLOUR[c.colour].label}</Badge>
+                    {c.active ? (
+                      <Badge tone={COLOUR[c.colour].tone} dot title={c.reason}>{COLOUR[c.colour].label}</Badge>
+                    ) : (
+                      <Badge title={`${c.source} is not a running source here (MARKET_SOURCE); this channel was filled by a backfill or import`}>Idle</Badge>
+                    )}
                   </Td>
                   <Td className="tabular text-fg-muted">{c.ageMs === null ? "never" : formatAge(c.ageMs)}</Td>
                   <Td numeric className="text-fg-muted">{c.lagMs === null ? "–" : formatAge(c.lagMs).replace(" ago", "")}</Td>

@@ -8,6 +8,7 @@ import type { Clock } from "@/lib/domain/clock";
 import { getEnv } from "@/lib/env";
 import type { PrismaClient } from "@/server/db";
 import * as channels from "@/server/repositories/market/channels";
+import { activeSources } from "./active-sources";
 import { postAlertWebhook } from "./alert-webhook";
 
 export interface HealthEvaluation {
@@ -18,12 +19,18 @@ export interface HealthEvaluation {
 export async function evaluateIngestionHealth(
   db: PrismaClient,
   clock: Clock,
-  opts: { webhookUrl?: string; fetch?: typeof fetch } = { webhookUrl: getEnv().ALERT_WEBHOOK_URL },
+  opts: { webhookUrl?: string; fetch?: typeof fetch; sources?: readonly string[] } = { webhookUrl: getEnv().ALERT_WEBHOOK_URL },
 ): Promise<HealthEvaluation> {
   const now = clock.now();
+  // only the sources that run are watched: a backfilled channel of another source is idle, not stale
+  const running = new Set(opts.sources ?? activeSources(getEnv()));
   const counts: Record<ChannelColour, number> = { GREEN: 0, YELLOW: 0, RED: 0 };
   const alertsOpened: string[] = [];
   for (const c of await channels.listChannels(db)) {
+    if (!running.has(c.source)) {
+      await channels.resolveAlerts(db, c.id, [], now);
+      continue;
+    }
     const health = channelHealth(
       {
         createdAt: c.createdAt.getTime(),

@@ -122,7 +122,7 @@ describe("channel health", () => {
     await storeCandles(ctx, perpAsset("STALE"), [candle(0)]);
     const id = "stale-test:candles:HYPERLIQUID:STALE";
     const colourOf = async () => {
-      const e = await evaluateIngestionHealth(t.db, clock, { webhookUrl: `${webhook.url}/hook` });
+      const e = await evaluateIngestionHealth(t.db, clock, { webhookUrl: `${webhook.url}/hook`, sources: ["stale-test"] });
       return { e, alerts: await t.db.ingestionAlert.findMany({ where: { channelId: id } }) };
     };
     expect((await colourOf()).alerts).toEqual([]);
@@ -146,5 +146,14 @@ describe("channel health", () => {
     await storeCandles(ctx, perpAsset("STALE"), [candle(10)]);
     const after = await colourOf();
     expect(after.alerts[0]!.resolvedAt).not.toBeNull();
+  });
+
+  it("a channel of a source that is not running is idle: never alerted, however old", async () => {
+    const clock = new ManualClock(T0);
+    await storeCandles({ db: t.db, clock, source: "backfilled" }, perpAsset("IDLE"), [candle(0)]);
+    clock.advance(24 * 3_600_000);
+    const e = await evaluateIngestionHealth(t.db, clock, { webhookUrl: `${webhook.url}/hook`, sources: ["replay"] });
+    expect(e.alertsOpened.filter((a) => a.startsWith("backfilled:"))).toEqual([]);
+    expect(await t.db.ingestionAlert.count({ where: { channelId: "backfilled:candles:HYPERLIQUID:IDLE" } })).toBe(0);
   });
 });

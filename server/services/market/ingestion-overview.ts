@@ -4,10 +4,13 @@ import { DATASETS, type Dataset } from "@/lib/domain/market/datasets";
 import type { Clock } from "@/lib/domain/clock";
 import type { PrismaClient } from "@/server/db";
 import * as channels from "@/server/repositories/market/channels";
+import { getEnv } from "@/lib/env";
+import { activeSources } from "./active-sources";
 import { sourcePauses } from "./source-controls";
 
-export async function ingestionOverview(db: PrismaClient, clock: Clock) {
+export async function ingestionOverview(db: PrismaClient, clock: Clock, sources: readonly string[] = activeSources(getEnv())) {
   const now = clock.now().getTime();
+  const running = new Set(sources);
   const [rows, gapCounts, errors, alerts, pauses] = await Promise.all([
     channels.listChannels(db),
     channels.countOpenGapsByChannel(db),
@@ -29,6 +32,8 @@ export async function ingestionOverview(db: PrismaClient, clock: Clock) {
     return {
       id: c.id,
       source: c.source,
+      /** false for a source that is not running here (e.g. backfilled): shown, not judged */
+      active: running.has(c.source),
       dataset: c.dataset,
       datasetLabel: DATASETS[c.dataset as Dataset]?.label ?? c.dataset,
       assetKey: c.assetKey,
@@ -46,19 +51,21 @@ export async function ingestionOverview(db: PrismaClient, clock: Clock) {
     };
   });
   const counts: Record<ChannelColour, number> = { GREEN: 0, YELLOW: 0, RED: 0 };
-  for (const c of list) counts[c.colour]++;
-  return { channels: list, counts, errors, alerts, pauses };
+  for (const c of list) if (c.active) counts[c.colour]++;
+  // running sources first
+  list.sort((a, b) => Number(b.active) - Number(a.active));
+  return { channels: list, counts, errors, alerts, pauses, running: [...running] };
 }
 
 /** The short form for /api/health. */
 export async function ingestionSummary(db: PrismaClient, clock: Clock) {
   const o = await ingestionOverview(db, clock);
   return {
-    channels: o.channels.length,
+    channels: o.channels.filter((c) => c.active).length,
     green: o.counts.GREEN,
     yellow: o.counts.YELLOW,
     red: o.counts.RED,
-    openGaps: o.channels.reduce((s, c) => s + c.openGaps, 0),
+    openGaps: o.channels.filter((c) => c.active).reduce((s, c) => s + c.openGaps, 0),
     openAlerts: o.alerts.length,
     paused: o.pauses.filter((p) => p.paused).map((p) => p.source),
   };

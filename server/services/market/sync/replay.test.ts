@@ -46,7 +46,7 @@ describe("replay sync", () => {
     expect(await db.fundingRate.count()).toBe(4 * 6);
     expect(await db.predictionMarket.count()).toBeGreaterThanOrEqual(1);
     expect(await db.predictionPrice.count()).toBeGreaterThan(0);
-    const health = await evaluateIngestionHealth(db, new ManualClock(T), { webhookUrl: undefined });
+    const health = await evaluateIngestionHealth(db, new ManualClock(T), { webhookUrl: undefined, sources: ["replay"] });
     expect(health.counts).toEqual({ GREEN: 22, YELLOW: 0, RED: 0 });
     expect(await db.feedGap.count()).toBe(0);
   });
