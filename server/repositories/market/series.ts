@@ -114,3 +114,27 @@ export async function seriesNeighbours(db: Db, dataset: GapTrackedDataset, asset
     `SELECT MIN("${time}") AS t FROM "${table}" WHERE "assetId" = ? AND "${time}" >= ?${extra}`, assetId, atOrAfterMs);
   return { previous: prev?.t == null ? null : Number(prev.t), next: next?.t == null ? null : Number(next.t) };
 }
+
+/**
+ * The latest `limit` 1-minute candles that closed before `beforeMs`, oldest first:
+ * what a decision at time T may read. Served by the (assetId, openTimeMs) primary
+ * key, walked backwards from T.
+ */
+export async function latestCandlesBefore(db: Db, assetId: string, beforeMs: number, limit: number): Promise<Candle[]> {
+  const rows = await db.candle.findMany({
+    // a candle opened at t closes at t + 59,999 ms: it is complete before T only if t + 60,000 <= T
+    where: { assetId, openTimeMs: { lte: BigInt(beforeMs - 60_000) } },
+    orderBy: { openTimeMs: "desc" },
+    take: limit,
+  });
+  return rows.reverse().map((r) => ({
+    openTime: Number(r.openTimeMs),
+    closeTime: Number(r.openTimeMs) + 59_999,
+    open: r.open,
+    high: r.high,
+    low: r.low,
+    close: r.close,
+    volume: r.volume,
+    trades: r.trades,
+  }));
+}
