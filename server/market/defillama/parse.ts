@@ -5,8 +5,8 @@
  * HttpJsonClient wraps into MalformedResponseError.
  */
 import { z } from "zod";
-import { parseDecimal } from "@/lib/domain/market/decimal";
 import type { MacroPoint } from "@/lib/domain/market/types";
+import { decimal, optionalDecimal } from "../wire-decimal";
 
 /** The headline figures of an /overview/{dexs,fees} answer; DefiLlama sends null where it has no figure. */
 export interface OverviewSummary {
@@ -27,15 +27,6 @@ export interface Overview {
   summary: OverviewSummary;
 }
 
-const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return parseDecimal(value, "value");
-  } catch {
-    ctx.addIssue({ code: "custom", message: `expected a decimal number, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-});
-const optionalDecimal = decimal.nullish().transform((v) => v ?? null);
 
 /** Unix seconds: a number on api.llama.fi, a numeric string on stablecoins.llama.fi. */
 const unixSeconds = z.union([z.number(), z.string()]).transform((value, ctx) => {

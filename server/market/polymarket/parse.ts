@@ -5,8 +5,8 @@
  * HttpJsonClient wraps into MalformedResponseError.
  */
 import { z } from "zod";
-import { parseDecimal } from "@/lib/domain/market/decimal";
 import type { BookLevel, OrderBook, PredictionMarketInfo, PredictionPricePoint } from "@/lib/domain/market/types";
+import { decimal, optionalDecimal } from "../wire-decimal";
 
 export interface PredictionEvent {
   id: string;
@@ -17,16 +17,6 @@ export interface PredictionEvent {
 
 export type BookSide = "BUY" | "SELL";
 
-/** Decimal strings (".512", "0.58") and finite numbers both occur on the wire. */
-const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return parseDecimal(value, "value");
-  } catch {
-    ctx.addIssue({ code: "custom", message: `expected a decimal number, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-});
-const optionalDecimal = decimal.nullish().transform((v) => v ?? null);
 
 /**
  * Gamma ships outcomes, outcomePrices and clobTokenIds as JSON-encoded strings;

@@ -70,16 +70,7 @@ export async function candlesInRange(db: Db, assetId: string, fromMs: number, to
     where: { assetId, openTimeMs: { gte: BigInt(fromMs), lt: BigInt(toMs) } },
     orderBy: { openTimeMs: "asc" },
   });
-  return rows.map((r) => ({
-    openTime: Number(r.openTimeMs),
-    closeTime: Number(r.openTimeMs) + 59_999,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    volume: r.volume,
-    trades: r.trades,
-  }));
+  return rows.map(toCandle);
 }
 
 export async function countCandles(db: Db, assetId?: string): Promise<number> {
@@ -127,14 +118,10 @@ export async function latestCandlesBefore(db: Db, assetId: string, beforeMs: num
     orderBy: { openTimeMs: "desc" },
     take: limit,
   });
-  return rows.reverse().map((r) => ({
-    openTime: Number(r.openTimeMs),
-    closeTime: Number(r.openTimeMs) + 59_999,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    volume: r.volume,
-    trades: r.trades,
-  }));
+  return rows.reverse().map(toCandle);
+}
+
+function toCandle(r: { openTimeMs: bigint; open: number; high: number; low: number; close: number; volume: number; trades: number }): Candle {
+  const openTime = Number(r.openTimeMs);
+  return { openTime, closeTime: openTime + 59_999, open: r.open, high: r.high, low: r.low, close: r.close, volume: r.volume, trades: r.trades };
 }
