@@ -1,0 +1,70 @@
+/**
+ * Reading a model's raw answer into a bag of the known Action fields, and
+ * nothing else. Values are copied out once into a null-prototype object, so
+ * `__proto__` / `constructor` keys, getters and inherited properties can never
+ * reach the rest of the pipeline or Object.prototype.
+ */
+import { describeValue, sanitizeText } from "./action-text";
+import { ACTION_FIELDS, type ActionField } from "./action-schema";
+
+// A model's whole answer; bounded so JSON.parse of hostile input stays cheap.
+export const MAX_RAW_TEXT_CHARS = 8_000_000;
+
+export type RawFields = Partial<Record<ActionField, unknown>>;
+
+export type ReadResult = { ok: true; fields: RawFields; unknownKeys: string[] } | { ok: false; reason: string };
+
+const FENCED = /^```[\w-]*[ \t]*\n?([\s\S]*?)\n?[ \t]*```$/;
+
+/**
+ * A string is accepted when it is JSON, or a single ```fenced``` JSON block.
+ * JSON embedded in prose is refused rather than dug out: the first "{" in a
+ * paragraph may well be an example the model was quoting, not its decision.
+ */
+function parseText(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (text.length > MAX_RAW_TEXT_CHARS) {
+    return { ok: false, reason: `the answer is ${text.length.toLocaleString("en-US")} characters long; at most ${MAX_RAW_TEXT_CHARS.toLocaleString("en-US")} are read` };
+  }
+  let body = text.trim();
+  const fenced = FENCED.exec(body);
+  if (fenced) body = (fenced[1] ?? "").trim();
+  if (body === "") return { ok: false, reason: "the answer is empty: no action was given" };
+  if (!body.startsWith("{")) {
+    return { ok: false, reason: `the answer is text, not a JSON action: ${describeValue(body)}` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    return { ok: false, reason: `the answer looks like JSON but does not parse: ${describeValue(body)}` };
+  }
+}
+
+function listKeys(keys: string[]): string {
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(sanitizeText(k.slice(0, 40))));
+  return keys.length > 5 ? `${shown.join(", ")} and ${keys.length - 5} more` : shown.join(", ");
+}
+
+export function describeUnknownKeys(keys: string[]): string {
+  return `ignored unknown field${keys.length === 1 ? "" : "s"} ${listKeys(keys)}`;
+}
+
+export function readFields(raw: unknown): ReadResult {
+  let value = raw;
+  if (typeof value === "string") {
+    const parsed = parseText(value);
+    if (!parsed.ok) return parsed;
+    value = parsed.value;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, reason: `the action must be an object with the fields ${ACTION_FIELDS.slice(0, 6).join(", ")}…, got ${describeValue(value)}` };
+  }
+  const source = value as Record<string, unknown>;
+  const fields: RawFields = Object.create(null) as RawFields;
+  for (const key of ACTION_FIELDS) {
+    // Own properties only: an inherited `action` (from a polluted prototype) is not the model's answer.
+    if (Object.hasOwn(source, key)) fields[key] = source[key];
+  }
+  const known = new Set<string>(ACTION_FIELDS);
+  const unknownKeys = Object.keys(source).filter((k) => !known.has(k));
+  return { ok: true, fields, unknownKeys };
+}

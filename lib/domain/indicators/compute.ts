@@ -1,0 +1,112 @@
+/**
+ * Indicators over a decision's candles. Pure and deterministic: the context
+ * resolver, the Latest Data drawer and replays all call this one function, so a
+ * clone sees the same numbers wherever they are shown.
+ *
+ * Every indicator streams over the candles in order and each value is read right
+ * after its own candle was fed, so a value never depends on a later candle.
+ */
+import { DomainError } from "@/lib/domain/errors";
+import type { Candle } from "@/lib/domain/market/types";
+import { candlesNeeded, indicatorKey, validateIndicatorConfig } from "./config";
+import { atrStepper, bollingerStepper, emaStepper, macdStepper, rsiStepper, smaStepper, type Stepper } from "./library";
+import { realizedVolatilityStepper } from "./realized-volatility";
+import { sessionVwapStepper } from "./session-vwap";
+import type { ComputeOptions, IndicatorConfig, IndicatorPoint, IndicatorResult, IndicatorValue } from "./types";
+
+export type * from "./types";
+export { INDICATOR_KINDS } from "./types";
+export { candlesNeeded, indicatorKey, validateIndicatorConfig } from "./config";
+
+export const DEFAULT_SERIES_LENGTH = 50;
+
+/**
+ * @param candles ascending by openTime, already at the decision's granularity
+ * @param configs one result per config, in the same order
+ */
+export function computeIndicators(
+  candles: readonly Candle[],
+  configs: readonly IndicatorConfig[],
+  options: ComputeOptions = {},
+): IndicatorResult[] {
+  const seriesLength = options.seriesLength ?? DEFAULT_SERIES_LENGTH;
+  if (!Number.isInteger(seriesLength) || seriesLength < 0) {
+    throw new DomainError("VALIDATION_FAILED", `seriesLength must be a whole number >= 0, got ${seriesLength}`, "seriesLength");
+  }
+  requireAscending(candles);
+  configs.forEach(validateIndicatorConfig);
+  return configs.map((config) => computeOne(candles, config, seriesLength, options));
+}
+
+function computeOne(
+  candles: readonly Candle[],
+  config: IndicatorConfig,
+  seriesLength: number,
+  options: ComputeOptions,
+): IndicatorResult {
+  const step = stepperFor(config, candles, options);
+  const firstKept = candles.length - seriesLength;
+  const series: IndicatorPoint[] = [];
+  let latest: IndicatorValue | null = null;
+  for (let i = 0; i < candles.length; i++) {
+    const candle = candles[i] as Candle;
+    latest = finiteOrNull(step(candle));
+    if (latest !== null && i >= firstKept) series.push({ time: candle.openTime, value: latest });
+  }
+  return { config, key: indicatorKey(config), latest, candlesNeeded: candlesNeeded(config), series };
+}
+
+function stepperFor(config: IndicatorConfig, candles: readonly Candle[], options: ComputeOptions): Stepper<IndicatorValue> {
+  switch (config.kind) {
+    case "ema":
+      return emaStepper(config.period);
+    case "sma":
+      return smaStepper(config.period);
+    case "rsi":
+      return rsiStepper(config.period);
+    case "atr":
+      return atrStepper(config.period);
+    case "bollinger":
+      return bollingerStepper(config.period, config.stdDev);
+    case "macd":
+      return macdStepper(config.fast, config.slow, config.signal);
+    case "vwap":
+      return sessionVwapStepper();
+    case "realized-vol":
+      return candles.length === 0 ? () => null : realizedVolatilityStepper(config.period, barLength(candles, options));
+  }
+}
+
+/**
+ * The bar length comes from the caller or from the FIRST candle (never a later
+ * one, so a prefix of the candles annualizes exactly like the whole).
+ */
+function barLength(candles: readonly Candle[], options: ComputeOptions): number {
+  const first = candles[0] as Candle;
+  const barMs = options.barMs ?? first.closeTime - first.openTime + 1;
+  if (!Number.isFinite(barMs) || barMs < 1) {
+    throw new DomainError("VALIDATION_FAILED", `cannot annualize volatility: bar length ${barMs} ms`, "barMs");
+  }
+  return barMs;
+}
+
+function requireAscending(candles: readonly Candle[]): void {
+  for (let i = 1; i < candles.length; i++) {
+    const prev = candles[i - 1] as Candle;
+    const cur = candles[i] as Candle;
+    if (!(cur.openTime > prev.openTime)) {
+      throw new DomainError(
+        "INVARIANT_VIOLATED",
+        `candles must be strictly ascending by openTime: #${i} (${cur.openTime}) follows ${prev.openTime}`,
+        `candles.${i}.openTime`,
+      );
+    }
+  }
+}
+
+/** A prompt must never read NaN or Infinity; they can only come from non-finite input, which the market layer refuses. */
+function finiteOrNull(value: IndicatorValue | null): IndicatorValue | null {
+  if (value === null) return null;
+  const parts = typeof value === "number" ? [value] : Object.values(value);
+  return parts.every(Number.isFinite) ? value : null;
+}

@@ -1,0 +1,110 @@
+/**
+ * Paper USD amounts are integer micro-dollars (1 USD = 1,000,000 µ$) in a `number`.
+ * A safe integer reaches 2^53 µ$ ≈ 9.007e9 USD, far above any synthetic account;
+ * anything outside is refused (INVARIANT_VIOLATED), never silently rounded.
+ *
+ * One rounding rule everywhere: ROUND HALF AWAY FROM ZERO, on the exact decimal
+ * product (see exact-decimal.ts). It is symmetric for longs and shorts (a loss of
+ * 0.5 µ$ rounds to −1 exactly as a gain rounds to +1) and is what a person checking
+ * a statement by hand expects; banker's rounding would only matter for biases far
+ * below one micro-dollar per fill.
+ */
+import { DomainError } from "@/lib/domain/errors";
+import { divCeil, divRoundHalfAway, divTrunc, formatScaled, pow10, toSafeNumber, toScaled } from "./exact-decimal";
+
+export type Micro = number;
+
+export const MICRO_PER_USD = 1_000_000;
+const MICRO_SCALE = 6;
+
+export function assertMicro(value: number, field = "amount"): Micro {
+  if (!Number.isSafeInteger(value)) {
+    throw new DomainError("INVARIANT_VIOLATED", `${field} must be a whole number of micro-dollars below 2^53`, field);
+  }
+  return value;
+}
+
+/** Sums micro-dollar amounts, refusing a total that would leave the exact range. */
+export function sumMicro(values: readonly number[], field = "sum"): Micro {
+  let total = 0;
+  for (const v of values) total = assertMicro(total + assertMicro(v, field), field);
+  return total;
+}
+
+/** 12.3456785 USD -> 12,345,679 µ$ (half away from zero). */
+export function usdToMicro(usd: number): Micro {
+  const { digits, scale } = toScaled(usd, "usd");
+  return scaledToMicro(digits, scale, "usd");
+}
+
+/** For display and ratios only; micro-dollars stay the source of truth. */
+export function microToUsd(micro: Micro): number {
+  return assertMicro(micro) / MICRO_PER_USD;
+}
+
+/** "-1234.5" for −1,234,500,000 µ$: exact, no float formatting. */
+export function formatMicroUsd(micro: Micro): string {
+  return formatScaled(BigInt(assertMicro(micro)), MICRO_SCALE);
+}
+
+/** price × size in micro-dollars, exact before the single rounding. */
+export function mulPriceSize(price: number, sizeBase: number): Micro {
+  const p = toScaled(price, "price");
+  const s = toScaled(sizeBase, "sizeBase");
+  return scaledToMicro(p.digits * s.digits, p.scale + s.scale, "notional");
+}
+
+/** amount × rate (a plain fraction, e.g. an hourly funding rate 0.0000125). */
+export function mulMicroRate(micro: Micro, rate: number): Micro {
+  const r = toScaled(rate, "rate");
+  return scaledToMicro(BigInt(assertMicro(micro)) * r.digits, r.scale, "amount × rate");
+}
+
+/** amount × bps / 10,000 (fees: 4.5 bps of 9,501,425,000 µ$ = 4,275,641 µ$). */
+export function applyBps(micro: Micro, bps: number): Micro {
+  const b = toScaled(bps, "bps");
+  return scaledToMicro(BigInt(assertMicro(micro)) * b.digits, b.scale + 4, "amount × bps");
+}
+
+/**
+ * amount ÷ divisor rounded UP: margin is reserved conservatively, so a position
+ * never reserves a micro-dollar less than its notional ÷ leverage.
+ */
+export function divMicroCeil(micro: Micro, divisor: number): Micro {
+  if (!(divisor > 0)) throw new DomainError("VALIDATION_FAILED", "divisor must be positive", "divisor");
+  const d = toScaled(divisor, "divisor");
+  return toSafeNumber(divCeil(BigInt(assertMicro(micro)) * pow10(d.scale), d.digits), "amount ÷ divisor");
+}
+
+/** Rounds a size toward zero to szDecimals, so an order never exceeds what was asked. */
+export function roundSizeDown(sizeBase: number, szDecimals: number): number {
+  assertSzDecimals(szDecimals);
+  const { digits, scale } = toScaled(sizeBase, "sizeBase");
+  if (scale <= szDecimals) return sizeBase;
+  return Number(formatScaled(divTrunc(digits, pow10(scale - szDecimals)), szDecimals));
+}
+
+/**
+ * The largest size on the szDecimals lot whose notional at `price` does not exceed
+ * `notionalMicro`, computed exactly (1,000 USD at 95,000 with 5 decimals -> 0.01052).
+ */
+export function sizeForNotional(notionalMicro: Micro, price: number, szDecimals: number): number {
+  assertSzDecimals(szDecimals);
+  if (!(price > 0)) throw new DomainError("VALIDATION_FAILED", "price must be positive", "price");
+  const p = toScaled(price, "price");
+  const num = BigInt(assertMicro(notionalMicro)) * pow10(p.scale + szDecimals);
+  const den = p.digits * pow10(MICRO_SCALE);
+  return Number(formatScaled(divTrunc(num, den), szDecimals));
+}
+
+function assertSzDecimals(szDecimals: number): void {
+  if (!Number.isInteger(szDecimals) || szDecimals < 0 || szDecimals > 12) {
+    throw new DomainError("VALIDATION_FAILED", "szDecimals must be an integer from 0 to 12", "szDecimals");
+  }
+}
+
+function scaledToMicro(digits: bigint, scale: number, field: string): Micro {
+  const value =
+    scale <= MICRO_SCALE ? digits * pow10(MICRO_SCALE - scale) : divRoundHalfAway(digits, pow10(scale - MICRO_SCALE));
+  return toSafeNumber(value, field);
+}
