@@ -105,7 +105,15 @@ export default async function IngestionHealthPage() {
               {o.pauses.map((p) => (
                 <Tr key={p.source}>
                   <Td className="font-medium">{p.source}</Td>
-                  <Td>{p.paused ? <Badge tone="warning" title={p.reason ?? undefined}>Paused</Badge> : <Badge tone="positive">Running</Badge>}</Td>
+                  <Td>
+                    {p.paused ? (
+                      <Badge tone="warning" title={p.reason ?? undefined}>Paused</Badge>
+                    ) : o.running.includes(p.source) ? (
+                      <Badge tone="positive">Running</Badge>
+                    ) : (
+                      <Badge title="Not selected by MARKET_SOURCE on this deployment">Not used here</Badge>
+                    )}
+                  </Td>
                   <Td numeric><SourcePauseToggle source={p.source} paused={p.paused} /></Td>
                 </Tr>
               ))}

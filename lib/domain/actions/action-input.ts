@@ -56,7 +56,7 @@ export function readFields(raw: unknown): ReadResult {
     value = parsed.value;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, reason: `the action must be an object with the fields ${ACTION_FIELDS.slice(0, 6).join(", ")}…, got ${describeValue(value)}` };
+    return { ok: false, reason: `the action must be an object with action, asset, sizePct, leverage, confidence and reasoning, got ${describeValue(value)}` };
   }
   const source = value as Record<string, unknown>;
   const fields: RawFields = Object.create(null) as RawFields;

@@ -7,6 +7,7 @@
  */
 
 // C0 controls except \t (09) and \n (0A); \r is turned into \n before this runs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const C0_CONTROLS = /[\u0000-\u0008\u000B-\u001F]/g;
 // Bidi overrides/isolates can make displayed text read differently from the
 // stored text ("Trojan Source"); letters of right-to-left scripts are untouched.

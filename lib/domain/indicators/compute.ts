@@ -9,10 +9,10 @@
 import { DomainError } from "@/lib/domain/errors";
 import type { Candle } from "@/lib/domain/market/types";
 import { candlesNeeded, indicatorKey, validateIndicatorConfig } from "./config";
-import { atrStepper, bollingerStepper, emaStepper, macdStepper, rsiStepper, smaStepper, type Stepper } from "./library";
+import { atrStepper, bollingerStepper, emaStepper, macdStepper, rsiStepper, smaStepper } from "./library";
 import { realizedVolatilityStepper } from "./realized-volatility";
 import { sessionVwapStepper } from "./session-vwap";
-import type { ComputeOptions, IndicatorConfig, IndicatorPoint, IndicatorResult, IndicatorValue } from "./types";
+import type { ComputeOptions, IndicatorConfig, IndicatorPoint, IndicatorResult, IndicatorValue, Stepper } from "./types";
 
 export type * from "./types";
 export { INDICATOR_KINDS } from "./types";

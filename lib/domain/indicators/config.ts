@@ -56,9 +56,12 @@ export function validateIndicatorConfig(config: IndicatorConfig): void {
   switch (config.kind) {
     case "ema":
     case "sma":
-    case "rsi":
     case "atr":
       requirePeriod(config.period, "period");
+      return;
+    case "rsi":
+      // trading-signals' RSI(1) keeps a one-price buffer and never answers; RSI(1) is 0 or 100 anyway
+      requirePeriod(config.period, "period", 2);
       return;
     case "realized-vol":
       // a sample standard deviation needs at least two returns

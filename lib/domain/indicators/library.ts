@@ -22,11 +22,7 @@
  *   we wait until the signal EMA is stable by the library's own rule.
  */
 import { ATR, BollingerBands, EMA, MACD, RSI, SMA } from "trading-signals";
-import type { Candle } from "@/lib/domain/market/types";
-import type { BollingerValue, MacdValue } from "./types";
-
-/** Feeds one candle, in order, and returns the value at that candle (null while warming up). */
-export type Stepper<V> = (candle: Candle) => V | null;
+import type { BollingerValue, MacdValue, Stepper } from "./types";
 
 export function emaStepper(period: number): Stepper<number> {
   const ema = new EMA(period);

@@ -12,7 +12,7 @@
  * the equities convention of 252 trading days would understate it. The value is a
  * fraction (0.65 = 65% a year).
  */
-import type { Stepper } from "./library";
+import type { Stepper } from "./types";
 
 const YEAR_MS = 365 * 86_400_000;
 

@@ -10,7 +10,7 @@
  * the lookback starts mid-day, the first session is partial. On 1d candles every
  * session is one candle, so VWAP equals that candle's typical price.
  */
-import type { Stepper } from "./library";
+import type { Stepper } from "./types";
 
 const DAY_MS = 86_400_000;
 

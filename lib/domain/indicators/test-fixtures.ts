@@ -31,8 +31,8 @@ export function candlesOf(bars: readonly Bar[], barMs = HOUR_MS, start = T0): Ca
 
 export const closesOf = (candles: readonly Candle[]) => candles.map((c) => c.close);
 
-/** StockCharts' ChartSchool RSI worksheet closes (its published RSI(14) values are in the test). */
-export const STOCKCHARTS_CLOSES = [
+/** 33 closes of the kind RSI tutorials use (StockCharts' example series). */
+export const TUTORIAL_CLOSES = [
   44.34, 44.09, 44.15, 43.61, 44.33, 44.83, 45.1, 45.42, 45.84, 46.08, 45.89, 46.03, 45.61, 46.28, 46.28, 46.0, 46.03,
   46.41, 46.22, 45.64, 46.21, 46.25, 45.71, 46.45, 45.78, 45.35, 44.03, 44.18, 44.22, 44.57, 43.42, 42.66, 43.13,
 ];

@@ -1,3 +1,5 @@
+import type { Candle } from "@/lib/domain/market/types";
+
 /**
  * The indicators a Data Stream Block can derive from its candles (PRODUCT.md §4).
  *
@@ -66,3 +68,6 @@ export interface ComputeOptions {
    */
   barMs?: number;
 }
+
+/** One indicator's running state: fed each candle in order, it answers the value at that candle (null while warming up). */
+export type Stepper<V> = (candle: Candle) => V | null;

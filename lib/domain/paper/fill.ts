@@ -27,8 +27,8 @@ export interface PriceFillInput {
   /** USD within 1% of mid on the side the order takes; see sideDepthUsd. */
   depthUsd?: number;
   config?: ExecutionConfig;
-  /** When the fill happens (ms epoch); stamped on the fill for the position. */
-  time?: number;
+  /** When the fill happens (ms epoch): the position's clock and funding start from it. */
+  time: number;
 }
 
 export interface PaperFill {
@@ -80,6 +80,7 @@ export function priceFill(input: PriceFillInput): PaperFill {
   const { side, sizeBase, referencePrice } = input;
   requirePositive(referencePrice, "referencePrice");
   requirePositive(sizeBase, "sizeBase");
+  if (!Number.isSafeInteger(input.time)) throw new DomainError("VALIDATION_FAILED", "time must be a ms epoch", "time");
   const touch = touchPrice(side, referencePrice, input.bestBid, input.bestAsk);
   const quote = quoteSlippage(sizeBase * referencePrice, input.depthUsd, config);
   const factor = side === "buy" ? 10_000 + quote.slippageBps : 10_000 - quote.slippageBps;
@@ -94,7 +95,7 @@ export function priceFill(input: PriceFillInput): PaperFill {
     ...quote,
     notionalMicro,
     feeMicro: applyBps(notionalMicro, config.takerFeeBps),
-    time: input.time ?? 0,
+    time: input.time,
   };
 }
 

@@ -57,13 +57,13 @@ export function mulPriceSize(price: number, sizeBase: number): Micro {
 /** amount × rate (a plain fraction, e.g. an hourly funding rate 0.0000125). */
 export function mulMicroRate(micro: Micro, rate: number): Micro {
   const r = toScaled(rate, "rate");
-  return scaledToMicro(BigInt(assertMicro(micro)) * r.digits, r.scale, "amount × rate");
+  return roundScaled(BigInt(assertMicro(micro)) * r.digits, r.scale, "amount × rate");
 }
 
 /** amount × bps / 10,000 (fees: 4.5 bps of 9,501,425,000 µ$ = 4,275,641 µ$). */
 export function applyBps(micro: Micro, bps: number): Micro {
   const b = toScaled(bps, "bps");
-  return scaledToMicro(BigInt(assertMicro(micro)) * b.digits, b.scale + 4, "amount × bps");
+  return roundScaled(BigInt(assertMicro(micro)) * b.digits, b.scale + 4, "amount × bps");
 }
 
 /**
@@ -103,8 +103,13 @@ function assertSzDecimals(szDecimals: number): void {
   }
 }
 
+/** A USD decimal (digits × 10^-scale USD) to whole micro-dollars. */
 function scaledToMicro(digits: bigint, scale: number, field: string): Micro {
-  const value =
-    scale <= MICRO_SCALE ? digits * pow10(MICRO_SCALE - scale) : divRoundHalfAway(digits, pow10(scale - MICRO_SCALE));
+  return roundScaled(digits, scale - MICRO_SCALE, field);
+}
+
+/** digits × 10^-scale rounded half away from zero to an integer. */
+function roundScaled(digits: bigint, scale: number, field: string): number {
+  const value = scale <= 0 ? digits * pow10(-scale) : divRoundHalfAway(digits, pow10(scale));
   return toSafeNumber(value, field);
 }

@@ -1,0 +1,86 @@
+/**
+ * A synthetic paper account, in integer micro-dollars.
+ *
+ * The account holds what has been BOOKED (every LedgerDelta the position rules
+ * returned: entry fees at open, funding per hour, realized PnL and exit fee at
+ * close). Open positions add only their unrealized PnL, so each amount counts once:
+ *
+ *   equity = start + realized + unrealized − fees + funding
+ *
+ * with `fundingMicro` signed as funding RECEIVED (funding.ts). The sum is exact: every
+ * term is an integer number of micro-dollars and every addition is range-checked.
+ *
+ * Marks: a missing or unusable mark (NaN, ≤ 0) falls back to the position's last
+ * seen price, then its entry price, so equity is never NaN. Liquidation is out of
+ * scope; freeMargin may go negative and the safety gates decide what that means.
+ */
+import { assertMicro, mulPriceSize, sumMicro, type Micro } from "./money-micro";
+import { isOpen, type LedgerDelta, type Position } from "./position-types";
+import { pricePnlMicro } from "./position";
+
+export interface PaperAccount {
+  startMicro: Micro;
+  realizedMicro: Micro;
+  feesMicro: Micro;
+  /** Net funding received (negative when the account paid more than it received). */
+  fundingMicro: Micro;
+}
+
+export type Marks = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
+
+export interface EquityBreakdown extends PaperAccount {
+  unrealizedMicro: Micro;
+  equityMicro: Micro;
+}
+
+export function openAccount(startMicro: Micro): PaperAccount {
+  return { startMicro: assertMicro(startMicro, "startMicro"), realizedMicro: 0, feesMicro: 0, fundingMicro: 0 };
+}
+
+export function bookDelta(account: PaperAccount, delta: LedgerDelta): PaperAccount {
+  return {
+    startMicro: account.startMicro,
+    realizedMicro: sumMicro([account.realizedMicro, delta.realizedMicro], "realizedMicro"),
+    feesMicro: sumMicro([account.feesMicro, delta.feesMicro], "feesMicro"),
+    fundingMicro: sumMicro([account.fundingMicro, delta.fundingMicro], "fundingMicro"),
+  };
+}
+
+/** The price an open position is valued at: the mark if usable, else last, else entry. */
+export function markFor(position: Position, marks: Marks): number {
+  const mark = marks instanceof Map ? marks.get(position.asset) : (marks as Readonly<Record<string, number>>)[position.asset];
+  for (const candidate of [mark, position.lastPrice, position.entryPrice]) {
+    if (candidate !== undefined && Number.isFinite(candidate) && candidate > 0) return candidate;
+  }
+  return position.entryPrice;
+}
+
+export function unrealizedPnlMicro(position: Position, markPrice: number): Micro {
+  if (!isOpen(position)) return 0;
+  return pricePnlMicro(position, mulPriceSize(markPrice, position.sizeBase));
+}
+
+export function equityBreakdown(account: PaperAccount, positions: readonly Position[], marks: Marks): EquityBreakdown {
+  const unrealizedMicro = sumMicro(
+    positions.filter(isOpen).map((p) => unrealizedPnlMicro(p, markFor(p, marks))),
+    "unrealizedMicro",
+  );
+  const equityMicro = sumMicro(
+    [account.startMicro, account.realizedMicro, unrealizedMicro, -account.feesMicro, account.fundingMicro],
+    "equityMicro",
+  );
+  return { ...account, unrealizedMicro, equityMicro };
+}
+
+export function equity(account: PaperAccount, positions: readonly Position[], marks: Marks): Micro {
+  return equityBreakdown(account, positions, marks).equityMicro;
+}
+
+/** Margin reserved by positions still open (EXIT_PENDING included: not closed yet). */
+export function marginUsed(positions: readonly Position[]): Micro {
+  return sumMicro(positions.filter(isOpen).map((p) => p.marginMicro), "marginUsed");
+}
+
+export function freeMargin(account: PaperAccount, positions: readonly Position[], marks: Marks): Micro {
+  return sumMicro([equity(account, positions, marks), -marginUsed(positions)], "freeMargin");
+}
