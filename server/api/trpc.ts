@@ -7,6 +7,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
+import { GraphValidationError } from "@/lib/domain/graph/validate";
 import { getDb, type PrismaClient } from "@/server/db";
 import { findSessionUser } from "@/server/services/users/find-session-user";
 
@@ -37,6 +38,12 @@ function fieldErrorsOf(cause: unknown): FieldErrors | null {
   if (cause instanceof ZodError) {
     const out: FieldErrors = {};
     for (const issue of cause.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+    return out;
+  }
+  // a graph names every block and field at fault, not just the first
+  if (cause instanceof GraphValidationError) {
+    const out: FieldErrors = {};
+    for (const e of cause.errors) (out[`graph.${e.path}`] ??= []).push(e.message);
     return out;
   }
   if (cause instanceof DomainError && cause.field) return { [cause.field]: [cause.message] };
