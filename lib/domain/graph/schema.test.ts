@@ -67,7 +67,7 @@ describe("cross-field rules accept what they should", () => {
       cloneOf(g).provider = "scripted";
       Object.assign(promptOf(g), { strategy: "discretionary", params: {} });
     }],
-    ["the anthropic provider on a rule strategy", (g) => { Object.assign(cloneOf(g), { provider: "anthropic", model: "claude-sonnet-4-5" }); }],
+    ["the anthropic provider on a rule strategy", (g) => { Object.assign(cloneOf(g), { provider: "anthropic", model: "claude-sonnet-4-6" }); }],
     ["an emoji avatar with a skin tone", (g) => { cloneOf(g).avatar = "🏄🏽"; }],
     ["a flag avatar", (g) => { cloneOf(g).avatar = "🇯🇵"; }],
     ["a thousand-unit coin", (g) => { assetOf(g).symbol = "kPEPE"; }],

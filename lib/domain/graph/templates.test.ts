@@ -65,7 +65,7 @@ describe("templates", () => {
     ["mean-reversion", "rules", undefined],
     ["volume-spike", "rules", undefined],
     ["funding-carry", "rules", undefined],
-    ["llm-discretionary", "anthropic", "claude-sonnet-4-5"],
+    ["llm-discretionary", "anthropic", "claude-sonnet-4-6"],
   ])("%s uses the %s provider", (id, provider, model) => {
     const clone = tradingClone(templateGraph(id));
     expect(clone.provider).toBe(provider);

@@ -131,7 +131,7 @@ const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
       risk: { maxPositionPct: 20, maxLeverage: 3, stopLossPct: 2.5, takeProfitPct: 5, maxDailyLossPct: 4 },
       allowedActions: [...ALL_ACTIONS],
     },
-    clone: { tagline: "Reads the tape, keeps it calm.", avatar: "robot", provider: "anthropic", model: "claude-sonnet-4-5", temperature: 0.2 },
+    clone: { tagline: "Reads the tape, keeps it calm.", avatar: "robot", provider: "anthropic", model: "claude-sonnet-4-6", temperature: 0.2 },
   },
 };
 

@@ -33,7 +33,7 @@ export const tradingCloneBlockSchema = z
     model: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{1,99}$/, { error: "A model id is letters, digits and '-', like claude-sonnet-4-5" })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{1,99}$/, { error: "A model id is letters, digits and '-', like claude-sonnet-4-6" })
       .optional(),
     temperature: z.number().min(0).max(1),
     /** id of the trading-prompt block this clone follows */
@@ -41,7 +41,7 @@ export const tradingCloneBlockSchema = z
   })
   .superRefine((clone, ctx) => {
     if (clone.provider === "anthropic" && clone.model === undefined) {
-      ctx.addIssue({ code: "custom", path: ["model"], message: "The anthropic provider needs a model, like claude-sonnet-4-5" });
+      ctx.addIssue({ code: "custom", path: ["model"], message: "The anthropic provider needs a model, like claude-sonnet-4-6" });
     }
   });
 

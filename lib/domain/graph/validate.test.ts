@@ -60,7 +60,7 @@ const blockLevel: Case[] = [
   { name: "bidi override in a name", edit: (g) => { cloneOf(g).name = "Evil\u202Eclone"; }, expected: { ...C, field: "name", message: "Control characters are not allowed" }, only: true },
   { name: "avatar not an emoji", edit: (g) => { cloneOf(g).avatar = "hello"; }, expected: { ...C, field: "avatar", message: "Avatar must be one emoji or one of bull, bear, robot, rocket, owl, shark, fox, wolf, whale, octopus, falcon, tiger" }, only: true },
   { name: "temperature above 1", edit: (g) => { cloneOf(g).temperature = 1.5; }, expected: { ...C, field: "temperature", message: "Temperature must be at most 1" }, only: true },
-  { name: "anthropic without a model", template: "llm-discretionary", edit: (g) => { delete cloneOf(g).model; }, expected: { ...C, field: "model", message: "The anthropic provider needs a model, like claude-sonnet-4-5" }, only: true },
+  { name: "anthropic without a model", template: "llm-discretionary", edit: (g) => { delete cloneOf(g).model; }, expected: { ...C, field: "model", message: "The anthropic provider needs a model, like claude-sonnet-4-6" }, only: true },
   { name: "unknown block type", edit: (g) => { (g.blocks[1] as { type: string }).type = "widget"; }, expected: { blockId: "asset-1", blockType: null, field: "type", message: "Block type must be one of data-stream, asset, trading-prompt, trading-clone (got 'widget')" } },
 ];
 

@@ -1,6 +1,8 @@
 import { TEMPLATE_SUMMARIES } from "@/lib/domain/graph/templates";
 import { createCloneInput, createFromTemplateInput, getCloneInput, updateCloneInput } from "@/lib/schemas/clones";
 import { createClone, createCloneFromTemplate, getClone, listMyClones, updateClone } from "@/server/services/clones/clones";
+import { latestData } from "@/server/services/decisions/latest-data";
+import { cloneIdInput } from "@/lib/schemas/clones";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
 
 export const clonesRouter = router({
@@ -11,5 +13,6 @@ export const clonesRouter = router({
   createFromTemplate: protectedProcedure
     .input(createFromTemplateInput)
     .mutation(({ ctx, input }) => createCloneFromTemplate(ctx.db, { ownerId: ctx.user.id, ...input })),
+  latestData: protectedProcedure.input(cloneIdInput).query(({ ctx, input }) => latestData(ctx.db, { viewerId: ctx.user.id, cloneId: input.cloneId })),
   update: protectedProcedure.input(updateCloneInput).mutation(({ ctx, input }) => updateClone(ctx.db, { actorId: ctx.user.id, ...input })),
 });

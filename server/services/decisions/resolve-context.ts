@@ -1,0 +1,124 @@
+/**
+ * The context resolver: a clone graph and a decision time T in, the context packet
+ * out. It reads market memory only through the "before T" reads, so nothing stamped
+ * after T can reach a decision, and "now" inside a decision is T, never the clock.
+ * Stale or missing inputs are reported in the packet, stream by stream.
+ */
+import { freshness, type AssetPacket, type ContextPacket, type StreamPacket } from "@/lib/domain/decisions/context-packet";
+import { indicatorWarmupBars } from "@/lib/domain/graph/indicators";
+import { lookbackMs } from "@/lib/domain/graph/data-stream";
+import { assetsOf, streamsOf } from "@/lib/domain/graph/queries";
+import type { AssetBlock, CloneGraph, DataStreamBlock } from "@/lib/domain/graph/schema";
+import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
+import { computeIndicators } from "@/lib/domain/indicators/compute";
+import { resample, type Interval } from "@/lib/domain/market/resample";
+import type { Db } from "@/server/db";
+import { findAsset } from "@/server/repositories/market/assets";
+import * as before from "@/server/repositories/market/before";
+import { latestCandlesBefore } from "@/server/repositories/market/series";
+
+const M = 60_000;
+
+export async function resolveContext(db: Db, graph: CloneGraph, decisionTime: number): Promise<ContextPacket> {
+  const assets: AssetPacket[] = [];
+  const problems: ContextPacket["problems"] = [];
+  for (const asset of assetsOf(graph)) {
+    const streams: StreamPacket[] = [];
+    let lastPrice: number | null = null;
+    for (const stream of streamsOf(graph, asset)) {
+      const resolved = await resolveStream(db, asset, stream, decisionTime);
+      streams.push(resolved.packet);
+      lastPrice ??= resolved.lastPrice;
+      if (resolved.packet.freshness.status !== "ok") {
+        problems.push({
+          asset: asset.symbol,
+          blockId: stream.id,
+          status: resolved.packet.freshness.status,
+          reason: resolved.packet.freshness.reason ?? resolved.packet.freshness.status,
+        });
+      }
+    }
+    assets.push({ key: `${asset.venue}:${asset.symbol}`, venue: asset.venue, symbol: asset.symbol, enabled: asset.enabled, lastPrice, streams });
+  }
+  return { decisionTime, assets, problems };
+}
+
+interface Resolved {
+  packet: StreamPacket;
+  lastPrice: number | null;
+}
+
+async function resolveStream(db: Db, asset: AssetBlock, s: DataStreamBlock, T: number): Promise<Resolved> {
+  const base = { blockId: s.id, source: s.source, dataset: s.dataset, granularity: s.granularity, include: s.include };
+  const pick = (row: Record<string, number | string | null>, names: Record<string, string>) =>
+    Object.fromEntries([["time", row.time ?? null], ...s.datapoints.map((d) => [d, row[names[d] ?? d] ?? null])]);
+  const empty = (reason: string): Resolved => ({
+    packet: { ...base, freshness: { status: "missing", asOf: null, reason }, points: [], indicators: {} },
+    lastPrice: null,
+  });
+
+  if (s.source === "hyperliquid") {
+    const symbol = s.symbol ?? asset.symbol;
+    const row = await findAsset(db, "HYPERLIQUID", symbol);
+    if (!row) return empty(`market memory has no Hyperliquid asset ${symbol}`);
+    if (s.dataset === "candles") return candles(db, row.id, s, T, base);
+    if (s.dataset === "funding") {
+      const points = await before.fundingBefore(db, row.id, T, s.retrievalDepth);
+      return done(points.map((p) => pick(p, { funding: "rate" })), points.at(-1)?.time ?? null, null);
+    }
+    if (s.dataset === "open-interest") {
+      const points = await before.contextsBefore(db, row.id, T, s.retrievalDepth);
+      const names = { openInterest: "openInterest", markPrice: "markPx", oraclePrice: "oraclePx", dayVolume: "dayNtlVlm" };
+      return done(points.map((p) => pick(p, names)), points.at(-1)?.time ?? null, points.at(-1)?.markPx ?? null);
+    }
+    const book = await before.bookBefore(db, row.id, T);
+    const names = { spread: "spreadBps", bidDepth: "bidDepthUsd", askDepth: "askDepthUsd" };
+    const top = book && { time: book.time, bestBid: book.bestBid, bestAsk: book.bestAsk, spreadBps: book.spreadBps, bidDepthUsd: book.bidDepthUsd, askDepthUsd: book.askDepthUsd };
+    return done(top ? [pick(top, names)] : [], book?.time ?? null, book?.mid ?? null);
+  }
+
+  if (s.source === "polymarket") {
+    const row = s.market ? await findAsset(db, "POLYMARKET", s.market) : null;
+    if (!row) return empty(`market memory has no Polymarket market ${s.market ?? "(none given)"}`);
+    const points = await before.predictionPricesBefore(db, row.id, T, s.retrievalDepth);
+    // volume and liquidity are a snapshot refreshed over time: only usable if it predates T
+    const market = await before.predictionMarketOf(db, row.id);
+    const snapshot = market && market.updatedAt.getTime() < T ? { volume: market.volume, liquidity: market.liquidity } : { volume: null, liquidity: null };
+    return done(points.map((p) => pick({ ...p, ...snapshot }, {})), points.at(-1)?.time ?? null, points.at(-1)?.price ?? null);
+  }
+
+  const row = s.series ? await findAsset(db, "DEFILLAMA", s.series) : null;
+  if (!row) return empty(`market memory has no DefiLlama series ${s.series ?? "(none given)"}`);
+  const points = await before.macroBefore(db, row.id, T, s.retrievalDepth + 1);
+  const withChange = points.slice(1).map((p, i) => ({ ...p, change: p.value - points[i]!.value }));
+  // a daily point is known at the end of its day
+  const newest = points.at(-1);
+  return done(withChange.map((p) => pick(p, {})), newest ? newest.time + 86_400_000 : null, null);
+
+  function done(points: Record<string, number | string | null>[], asOf: number | null, lastPrice: number | null): Resolved {
+    return { packet: { ...base, freshness: freshness(s.dataset, asOf, T), points, indicators: {} }, lastPrice };
+  }
+}
+
+async function candles(db: Db, assetId: string, s: DataStreamBlock, T: number, base: Omit<StreamPacket, "freshness" | "points" | "indicators">): Promise<Resolved> {
+  const step = GRANULARITY_MS[s.granularity];
+  const warmup = Math.max(0, ...s.indicators.map(indicatorWarmupBars));
+  const bars = s.retrievalDepth + warmup;
+  // one extra bar of minutes, so the oldest complete bar is whole after alignment
+  const minutes = Math.min((bars + 1) * (step / M), Math.floor(lookbackMs(s.lookback) / M) + step / M);
+  const ones = await latestCandlesBefore(db, assetId, T, minutes);
+  const resampled = resample(ones, s.granularity as Interval, true);
+  const indicators = Object.fromEntries(
+    computeIndicators(resampled, s.indicators, { seriesLength: 0, barMs: step }).map((r) => [r.key, r.latest]),
+  );
+  const last = ones.at(-1);
+  const points = resampled.slice(-s.retrievalDepth).map((c) => {
+    const row: Record<string, number | string | null> = { time: c.openTime };
+    for (const d of s.datapoints) row[d] = (c as unknown as Record<string, number>)[d] ?? null;
+    return row;
+  });
+  return {
+    packet: { ...base, freshness: freshness("candles", last ? last.openTime + M : null, T), points, indicators },
+    lastPrice: last?.close ?? null,
+  };
+}
