@@ -5,6 +5,8 @@ import { startLocalServer } from "@/server/market/testing/local-server";
 import { createAnthropicProvider, NO_API_KEY_REASON, type AnthropicProviderOptions } from "./anthropic";
 import { errorReply, messageReply, MOCK_MODEL, startAnthropicMock, textReply, toolUseReply, type AnthropicMock } from "./testing/anthropic-mock";
 import type { DecisionRequest, ModelOutcome } from "./types";
+import { templateGraph } from "@/lib/domain/graph/templates";
+import { tradingPrompt } from "@/lib/domain/graph/queries";
 
 let mock: AnthropicMock;
 beforeAll(async () => {
@@ -24,6 +26,10 @@ const request = (over: Partial<DecisionRequest> = {}): DecisionRequest => ({
   system: "You are a trading clone. Rules: one action per decision; hold when unsure.",
   context: "BTC 1m close 100,000; RSI(14) 61; funding +0.01%/h. Account: equity $10,000, no open positions.",
   assets: ["BTC", "ETH"],
+  asset: "BTC",
+  packet: { decisionTime: Date.UTC(2026, 5, 1), assets: [], problems: [] },
+  tradingPrompt: tradingPrompt(templateGraph("llm-discretionary")),
+  position: null,
   timeoutMs: 5_000,
   ...over,
 });

@@ -4,6 +4,9 @@
  * it proposed, or a reason it proposed none. Providers never throw for a bad or
  * missing answer: that is a recorded outcome, not an exception.
  */
+import type { ContextPacket } from "@/lib/domain/decisions/context-packet";
+import type { TradingPromptBlock } from "@/lib/domain/graph/schema";
+
 export interface DecisionRequest {
   /** the clone's model id (anthropic) or strategy id (rules) */
   model: string;
@@ -17,6 +20,14 @@ export interface DecisionRequest {
   context: string;
   /** what the tool may name as asset */
   assets: string[];
+  /** the asset this decision is for (one decision per clone, asset and time slot) */
+  asset: string;
+  /** the structured packet the context text was rendered from (rules read it directly) */
+  packet: ContextPacket;
+  /** the clone's Trading Prompt Block: strategy, parameters, risk and allowed actions */
+  tradingPrompt: TradingPromptBlock;
+  /** the asset's open position, if any, as the pipeline sees it at T */
+  position: { side: "long" | "short"; sizeBase: number; entryPrice: number } | null;
   /** abort after this long (the pipeline's budget) */
   timeoutMs: number;
 }
