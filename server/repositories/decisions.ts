@@ -1,0 +1,55 @@
+import type { Db } from "@/server/db";
+import type { TradingMode } from "@/server/db/generated/client";
+
+export interface DecisionRunData {
+  cloneId: string;
+  cloneVersion: number;
+  accountId: string;
+  mode: TradingMode;
+  asset: string;
+  decisionTimeMs: number;
+  provider: string;
+  model: string;
+  status: string;
+  reason: string | null;
+  contextPacket: string;
+  prompt: string;
+  response: string;
+  parsedAction: string | null;
+  validation: string;
+  latencyMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  costMicroUsd: number;
+}
+
+export function insertDecisionRun(db: Db, d: DecisionRunData) {
+  return db.decisionRun.create({
+    data: { ...d, decisionTimeMs: BigInt(d.decisionTimeMs), costMicroUsd: BigInt(d.costMicroUsd) },
+    select: { id: true },
+  });
+}
+
+export function findDecisionRun(db: Db, accountId: string, asset: string, decisionTimeMs: number) {
+  return db.decisionRun.findUnique({
+    where: { accountId_asset_decisionTimeMs: { accountId, asset, decisionTimeMs: BigInt(decisionTimeMs) } },
+    select: { id: true, status: true, reason: true, parsedAction: true },
+  });
+}
+
+export function setDecisionOutcome(db: Db, id: string, p: { status: string; reason: string | null; validation: string }) {
+  return db.decisionRun.update({ where: { id }, data: p, select: { id: true } });
+}
+
+export function insertDryRunOrder(db: Db, decisionRunId: string, payload: unknown) {
+  return db.dryRunOrder.create({ data: { decisionRunId, payload: JSON.stringify(payload) }, select: { id: true } });
+}
+
+export function findCloneVersionGraph(db: Db, cloneId: string) {
+  return db.clone.findUnique({
+    where: { id: cloneId },
+    select: { id: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, graph: true } } },
+  });
+}

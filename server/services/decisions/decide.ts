@@ -1,0 +1,159 @@
+/**
+ * One decision, the whole pipeline: market memory -> context resolver -> prompt ->
+ * model -> action validation -> safety gates -> paper execution -> positions and
+ * account. Every outcome, including a rejected or missing answer, is a stored
+ * decision run; nothing here throws for a bad model answer. A decision slot
+ * (account, asset, T) is decided once: a retry returns the stored run.
+ */
+import type { ContextPacket } from "@/lib/domain/decisions/context-packet";
+import { contextPrompt, systemPrompt, type AccountSnapshot } from "@/lib/domain/decisions/prompt";
+import { DomainError } from "@/lib/domain/errors";
+import { tradingClone, tradingPrompt } from "@/lib/domain/graph/queries";
+import type { CloneGraph } from "@/lib/domain/graph/schema";
+import { parseAction, type Action } from "@/lib/domain/actions/action";
+import { equityBreakdown, freeMargin, unrealizedPnlMicro } from "@/lib/domain/paper/account";
+import { microToUsd } from "@/lib/domain/paper/money-micro";
+import { checkGates, type KillSwitchLevel } from "@/lib/domain/risk/gates";
+import { transaction, type PrismaClient } from "@/server/db";
+import type { ModelOutcome, ModelProvider } from "@/server/models/types";
+import * as decisions from "@/server/repositories/decisions";
+import * as paper from "@/server/repositories/paper";
+import { closePosition, openFromDecision } from "../paper/execute";
+import { marketAt, type MarketAtT } from "../paper/market-at";
+import { resolveContext } from "./resolve-context";
+
+const DAY = 86_400_000;
+
+export interface DecideRequest {
+  accountId: string;
+  asset: string;
+  decisionTime: number;
+  provider: ModelProvider;
+  killSwitch?: KillSwitchLevel;
+  timeoutMs?: number;
+}
+
+export type DecisionStatus = "ACTION" | "HOLD" | "REJECTED" | "NO_TRADE";
+
+export interface DecisionResult {
+  runId: string;
+  status: DecisionStatus;
+  reason: string | null;
+  action: Action | null;
+  replayed: boolean;
+}
+
+export async function decide(db: PrismaClient, req: DecideRequest): Promise<DecisionResult> {
+  const T = req.decisionTime;
+  const account = await paper.findAccount(db, req.accountId);
+  if (!account) throw new DomainError("NOT_FOUND", `No paper account ${req.accountId}`, "accountId");
+  const previous = await decisions.findDecisionRun(db, account.id, req.asset, T);
+  if (previous) {
+    return { runId: previous.id, status: previous.status as DecisionStatus, reason: previous.reason, action: previous.parsedAction ? (JSON.parse(previous.parsedAction) as Action) : null, replayed: true };
+  }
+  const clone = await decisions.findCloneVersionGraph(db, account.cloneId);
+  const version = clone?.versions[0];
+  if (!clone || !version) throw new DomainError("NOT_FOUND", `The account's clone ${account.cloneId} has no graph`, "accountId");
+  const graph = JSON.parse(version.graph) as CloneGraph;
+  const cloneBlock = tradingClone(graph);
+  const promptBlock = tradingPrompt(graph);
+
+  const packet = await resolveContext(db, graph, T);
+  const stored = await paper.openPositions(db, account.id);
+  const markets = new Map<string, MarketAtT | null>();
+  for (const symbol of new Set([req.asset, ...stored.map((s) => s.position.asset)])) markets.set(symbol, await marketAt(db, symbol, T));
+  const marks = Object.fromEntries([...markets].flatMap(([s, m]) => (m ? [[s, m.referencePrice]] : [])));
+  const eq = equityBreakdown(account, stored.map((s) => s.position), marks).equityMicro;
+  // a new UTC day starts a new daily-loss window
+  const dayStartMs = Math.floor(T / DAY) * DAY;
+  const dayStartEquityMicro = dayStartMs > account.dayStartMs ? eq : account.dayStartEquityMicro;
+  const peakEquityMicro = Math.max(account.peakEquityMicro, eq);
+  if (dayStartMs > account.dayStartMs || peakEquityMicro !== account.peakEquityMicro) {
+    Object.assign(account, { peakEquityMicro, dayStartEquityMicro, dayStartMs: Math.max(dayStartMs, account.dayStartMs) });
+    await paper.saveAccountTotals(db, account.id, account);
+  }
+  const snapshot: AccountSnapshot = {
+    equityUsd: microToUsd(eq),
+    startUsd: microToUsd(account.startMicro),
+    freeMarginUsd: microToUsd(freeMargin(account, stored.map((s) => s.position), marks)),
+    dayPnlPct: dayStartEquityMicro ? ((eq - dayStartEquityMicro) / dayStartEquityMicro) * 100 : 0,
+    openPositions: stored.map(({ position: p }) => ({ asset: p.asset, side: p.side, sizeBase: p.sizeBase, entryPrice: p.entryPrice, unrealizedUsd: microToUsd(unrealizedPnlMicro(p, marks[p.asset] ?? p.lastPrice)) })),
+  };
+  const system = systemPrompt(cloneBlock, promptBlock);
+  const context = contextPrompt(packet, req.asset, snapshot);
+  const held = stored.find((s) => s.position.asset === req.asset);
+
+  const record = async (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown) => {
+    const run = await decisions.insertDecisionRun(db, runData(status, reason, outcome, action, validation));
+    return { runId: run.id, status, reason, action, replayed: false };
+  };
+  const runData = (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown): decisions.DecisionRunData => ({
+    cloneId: clone.id, cloneVersion: version.version, accountId: account.id, mode: account.mode, asset: req.asset, decisionTimeMs: T,
+    provider: req.provider.name, model: cloneBlock.provider === "rules" ? promptBlock.strategy : (cloneBlock.model ?? cloneBlock.provider),
+    status, reason, contextPacket: JSON.stringify(packet), prompt: `${system}\n\n${context}`,
+    response: JSON.stringify(outcome?.rawResponse ?? null), parsedAction: action ? JSON.stringify(action) : null,
+    validation: JSON.stringify(validation), latencyMs: outcome?.latencyMs ?? 0,
+    inputTokens: outcome?.usage?.inputTokens ?? 0, outputTokens: outcome?.usage?.outputTokens ?? 0,
+    cacheReadTokens: outcome?.usage?.cacheReadInputTokens ?? 0, cacheWriteTokens: outcome?.usage?.cacheCreationInputTokens ?? 0,
+    costMicroUsd: outcome?.costMicroUsd ?? 0,
+  });
+
+  const stale = staleReasons(packet, req.asset);
+  if (stale.length) return record("NO_TRADE", `No trade on stale data: ${stale.join("; ")}`, null, null, { stage: "context", stale });
+
+  const outcome = await req.provider.decide({
+    model: cloneBlock.model ?? "", temperature: cloneBlock.temperature, system, context, assets: [req.asset], asset: req.asset,
+    packet, tradingPrompt: promptBlock, position: held ? { side: held.position.side, sizeBase: held.position.sizeBase, entryPrice: held.position.entryPrice } : null,
+    timeoutMs: req.timeoutMs ?? 60_000,
+  });
+  if (!outcome.ok) {
+    const rejected = outcome.kind === "refused" || outcome.kind === "no_tool_call" || outcome.kind === "malformed_response";
+    return record(rejected ? "REJECTED" : "NO_TRADE", outcome.reason, outcome, null, { stage: "model", kind: outcome.kind });
+  }
+  const parsed = parseAction(outcome.rawAction);
+  if (!parsed.ok) return record("REJECTED", `Malformed action: ${parsed.reason}`, outcome, null, { stage: "parse", reason: parsed.reason });
+  const action = parsed.action;
+  if (action.asset !== req.asset) {
+    return record("REJECTED", `The decision was for ${req.asset}, the action names ${action.asset}`, outcome, action, { stage: "parse" });
+  }
+  const market = markets.get(req.asset) ?? null;
+  const cents = (micro: number) => Math.floor(micro / 10_000);
+  const gate = checkGates(action, {
+    limits: {
+      maxPositionPct: promptBlock.risk.maxPositionPct, maxLeverage: promptBlock.risk.maxLeverage, maxDailyLossPct: promptBlock.risk.maxDailyLossPct,
+      allowedActions: promptBlock.allowedActions, allowedAssets: packet.assets.filter((a) => a.enabled).map((a) => a.symbol.toUpperCase()),
+    },
+    account: {
+      equityCents: cents(eq), startEquityCents: cents(account.startMicro), dayStartEquityCents: cents(dayStartEquityMicro),
+      peakEquityCents: cents(peakEquityMicro), openPositions: stored.map((s) => ({ asset: s.position.asset, side: s.position.side, sizeBase: s.position.sizeBase })),
+    },
+    market: { [req.asset]: market ? { stale: false, price: market.referencePrice } : { stale: true, staleReason: "no price before the decision time" } },
+    killSwitch: req.killSwitch ?? "none",
+  });
+  if (!gate.ok) return record("REJECTED", `Safety gate ${gate.gate}: ${gate.reason}`, outcome, action, { stage: "gates", gate: gate.gate, reason: gate.reason });
+  if (action.action === "hold") return record("HOLD", action.reasoning, outcome, action, { stage: "gates", ok: true });
+
+  // An order follows: the decision run and its fill are written together or not at all.
+  return transaction(db, async (tx) => {
+    const run = await decisions.insertDecisionRun(tx, runData("ACTION", null, outcome, action, { stage: "gates", ok: true }));
+    const clientKey = `${run.id}:order`;
+    const executed =
+      action.action === "close"
+        ? await closePosition(tx, { account, stored: held!, reason: "CLOSE_SIGNAL", market: market!, time: T, decisionRunId: run.id, clientKey, purpose: "CLOSE_SIGNAL" })
+        : await openFromDecision(tx, {
+            account, asset: req.asset, side: action.action === "open_long" ? "long" : "short",
+            marginMicro: Math.floor((eq * action.sizePct) / 100), leverage: action.leverage,
+            stopLoss: action.stopLoss, takeProfit: action.takeProfit, trailingStopPct: action.trailingStopPct,
+            market: market!, time: T, decisionRunId: run.id, clientKey,
+          });
+    if (!executed.ok) {
+      await decisions.setDecisionOutcome(tx, run.id, { status: "REJECTED", reason: `Execution refused: ${executed.reason}`, validation: JSON.stringify({ stage: "execution", reason: executed.reason }) });
+      return { runId: run.id, status: "REJECTED" as const, reason: `Execution refused: ${executed.reason}`, action, replayed: false };
+    }
+    return { runId: run.id, status: "ACTION" as const, reason: null, action, replayed: false };
+  });
+}
+
+function staleReasons(packet: ContextPacket, asset: string): string[] {
+  return packet.problems.filter((p) => p.asset === asset).map((p) => `${p.blockId}: ${p.reason}`);
+}
