@@ -8,7 +8,7 @@ import { DEFAULT_EXECUTION_CONFIG, type ExecutionConfig } from "@/lib/domain/pap
 import { priceFill, sideDepthUsd, type OrderSide, type PaperFill } from "@/lib/domain/paper/fill";
 import { sizeForNotional } from "@/lib/domain/paper/money-micro";
 import { exitPosition, openPosition } from "@/lib/domain/paper/position";
-import { exitSide, type ExitReason, type LedgerDelta } from "@/lib/domain/paper/position-types";
+import { exitSide, type ExitReason, type ExitTrigger, type LedgerDelta } from "@/lib/domain/paper/position-types";
 import type { Tx } from "@/server/db";
 import * as paper from "@/server/repositories/paper";
 import type { MarketAtT } from "./market-at";
@@ -28,7 +28,7 @@ function fillAt(side: OrderSide, sizeBase: number, market: MarketAtT, time: numb
   });
 }
 
-async function book(tx: Tx, account: paper.AccountRow, delta: LedgerDelta) {
+export async function book(tx: Tx, account: paper.AccountRow, delta: LedgerDelta) {
   const totals = bookDelta(account, delta);
   await paper.saveAccountTotals(tx, account.id, { ...account, ...totals });
   Object.assign(account, totals);
@@ -70,11 +70,14 @@ export async function openFromDecision(tx: Tx, r: OpenRequest): Promise<Executio
 /** The one exit path, whatever decided it: a close signal, a stop, a take-profit, a flatten. */
 export async function closePosition(
   tx: Tx,
-  r: { account: paper.AccountRow; stored: paper.StoredPosition; reason: ExitReason; market: MarketAtT; time: number; decisionRunId: string | null; clientKey: string; purpose: string; config?: ExecutionConfig },
+  r: {
+    account: paper.AccountRow; stored: paper.StoredPosition; reason: ExitReason; market: MarketAtT; time: number;
+    decisionRunId: string | null; clientKey: string; purpose: string; trigger?: ExitTrigger; config?: ExecutionConfig;
+  },
 ): Promise<ExecutionResult> {
   const side = exitSide(r.stored.position.side);
   const fill = fillAt(side, r.stored.position.sizeBase, r.market, r.time, r.config ?? DEFAULT_EXECUTION_CONFIG);
-  const exited = exitPosition(r.stored.position, r.reason, fill, { time: r.time });
+  const exited = exitPosition(r.stored.position, r.reason, fill, { time: r.time, trigger: r.trigger });
   if (!exited.ok) {
     await paper.insertRejectedOrder(tx, { accountId: r.account.id, decisionRunId: r.decisionRunId, clientKey: r.clientKey, asset: r.stored.position.asset, side, purpose: r.purpose, sizeBase: fill.sizeBase, reason: exited.reason, timeMs: r.time });
     return { ok: false, reason: exited.reason };
