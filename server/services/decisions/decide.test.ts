@@ -117,4 +117,22 @@ describe("decide", () => {
     const breakdown = equityBreakdown(account, [], {});
     expect(breakdown.equityMicro).toBe(account.startMicro + account.realizedMicro - account.feesMicro + account.fundingMicro);
   });
+
+  it("DRY_RUN logs the exact Hyperliquid order payload it would send, and sends nothing", async () => {
+    const owner = await t.db.user.create({ data: { email: "dry@example.test", name: "Dry", passwordHash: "-" } });
+    const { id } = await createCloneFromTemplate(t.db, { ownerId: owner.id, templateId: "momentum" });
+    const dry = await paper.ensureAccount(t.db, { cloneId: id, mode: "DRY_RUN", scopeKey: "dry", startMicro: usdToMicro(10_000), dayStartMs: 0 });
+    const result = await decide(t.db, { accountId: dry.id, asset: "BTC", decisionTime: T + 2 * M, provider: answering(long).provider });
+    expect(result.status).toBe("ACTION");
+    const [logged] = await t.db.dryRunOrder.findMany({ where: { decisionRunId: result.runId } });
+    const payload = JSON.parse(logged!.payload);
+    expect(payload).toMatchObject({
+      action: { type: "order", grouping: "na", orders: [{ a: 0, b: true, r: false, t: { limit: { tif: "Ioc" } } }] },
+      nonce: T + 2 * M,
+    });
+    const order = payload.action.orders[0];
+    expect(order.p).toMatch(/^\d+(\.\d+)?$/);
+    expect(order.s).toMatch(/^\d+(\.\d{1,5})?$/);
+    expect(Number(order.s)).toBe((await paper.openPositions(t.db, dry.id))[0]!.position.sizeBase);
+  });
 });

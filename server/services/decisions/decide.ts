@@ -14,7 +14,9 @@ import { parseAction, type Action } from "@/lib/domain/actions/action";
 import { equityBreakdown, freeMargin, unrealizedPnlMicro } from "@/lib/domain/paper/account";
 import { microToUsd } from "@/lib/domain/paper/money-micro";
 import { checkGates, type KillSwitchLevel } from "@/lib/domain/risk/gates";
-import { transaction, type PrismaClient } from "@/server/db";
+import { hyperliquidOrderPayload, marketableLimitPrice } from "@/lib/domain/paper/dry-run";
+import type { PaperFill } from "@/lib/domain/paper/fill";
+import { transaction, type PrismaClient, type Tx } from "@/server/db";
 import type { ModelOutcome, ModelProvider } from "@/server/models/types";
 import * as decisions from "@/server/repositories/decisions";
 import * as paper from "@/server/repositories/paper";
@@ -150,8 +152,25 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
       await decisions.setDecisionOutcome(tx, run.id, { status: "REJECTED", reason: `Execution refused: ${executed.reason}`, validation: JSON.stringify({ stage: "execution", reason: executed.reason }) });
       return { runId: run.id, status: "REJECTED" as const, reason: `Execution refused: ${executed.reason}`, action, replayed: false };
     }
+    if (account.mode === "DRY_RUN") await logDryRunOrder(tx, run.id, executed.fill, market!, T, action.action === "close");
     return { runId: run.id, status: "ACTION" as const, reason: null, action, replayed: false };
   });
+}
+
+/**
+ * DRY_RUN: the exact order payload a live Hyperliquid order would have sent, stored
+ * and logged. It is never sent: there is no code path that sends orders anywhere.
+ */
+async function logDryRunOrder(tx: Tx, runId: string, fill: PaperFill, market: MarketAtT, T: number, reduceOnly: boolean) {
+  const payload =
+    market.assetIndex === undefined
+      ? { notBuilt: "the asset's exchange index is unknown to market memory" }
+      : hyperliquidOrderPayload(
+          { side: fill.side, sizeBase: fill.sizeBase, limitPrice: marketableLimitPrice(fill.side, market.referencePrice, 100), reduceOnly },
+          { assetIndex: market.assetIndex, szDecimals: market.szDecimals, nonce: T },
+        );
+  await decisions.insertDryRunOrder(tx, runId, payload);
+  console.info(`[dry-run] decision ${runId} would send (not sent):`, JSON.stringify(payload));
 }
 
 function staleReasons(packet: ContextPacket, asset: string): string[] {

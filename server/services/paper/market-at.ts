@@ -15,6 +15,8 @@ export interface MarketAtT {
   bidDepthUsd?: number;
   askDepthUsd?: number;
   szDecimals: number;
+  /** the exchange's index of the asset, when known (DRY_RUN payloads need it) */
+  assetIndex?: number;
   /** when that price was known */
   priceTime: number;
 }
@@ -26,11 +28,12 @@ export async function marketAt(db: Db, symbol: string, T: number): Promise<Marke
   const candlePrice = candle && { price: candle.close, time: candle.openTime + 60_000 };
   const latest = mid && (!candlePrice || mid.time >= candlePrice.time) ? mid : candlePrice;
   if (!latest) return null;
-  const meta = JSON.parse(asset.meta) as { szDecimals?: number };
+  const meta = JSON.parse(asset.meta) as { szDecimals?: number; assetIndex?: number };
   return {
     referencePrice: latest.price,
     priceTime: latest.time,
     szDecimals: meta.szDecimals ?? 4,
+    ...(meta.assetIndex !== undefined && meta.assetIndex >= 0 && { assetIndex: meta.assetIndex }),
     ...(book && { bestBid: book.bestBid, bestAsk: book.bestAsk, bidDepthUsd: book.bidDepthUsd, askDepthUsd: book.askDepthUsd }),
   };
 }

@@ -58,9 +58,11 @@ const syncHyperliquid: Sync = async (db, clock, env, injected) => {
     const ref: AssetRef = { venue: "HYPERLIQUID", symbol };
     const ch = (dataset: Dataset) => ({ source: "hyperliquid", dataset, asset: ref });
     await runChannel(db, clock, ch("contexts"), async () => {
-      const c = (await contexts()).find((x) => x.symbol === symbol);
+      const all = await contexts();
+      const assetIndex = all.findIndex((x) => x.symbol === symbol); // the universe's order is the exchange's asset index
+      const c = all[assetIndex];
       if (!c) throw new Error(`Hyperliquid lists no perp named ${symbol}`);
-      rows += (await storeContexts(ctx, perpAsset(symbol, { szDecimals: c.szDecimals, maxLeverage: c.maxLeverage }), [c])).rows;
+      rows += (await storeContexts(ctx, perpAsset(symbol, { szDecimals: c.szDecimals, maxLeverage: c.maxLeverage, assetIndex }), [c])).rows;
     });
     await runChannel(db, clock, ch("candles"), async () => {
       const from = await resume(db, "hyperliquid", "candles", ref, M, closedUntil - LIVE_INITIAL_WINDOW_MS);

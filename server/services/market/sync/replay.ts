@@ -47,7 +47,8 @@ export async function syncReplay(db: PrismaClient, clock: Clock, opts: ReplaySyn
     const perp = () => {
       if (!REPLAY_SYMBOLS.includes(symbol)) throw new Error(`${symbol} is not in the replay universe (${REPLAY_SYMBOLS.join(", ")})`);
       const p = replayPerp(symbol);
-      return perpAsset(symbol, { szDecimals: p.szDecimals, maxLeverage: p.maxLeverage });
+      // the replay universe's order stands in for Hyperliquid's asset index (DRY_RUN payloads)
+      return perpAsset(symbol, { szDecimals: p.szDecimals, maxLeverage: p.maxLeverage, assetIndex: REPLAY_SYMBOLS.indexOf(symbol) });
     };
     const channel = (dataset: "candles" | "funding" | "mids" | "contexts" | "book") => ({ source: "replay", dataset, asset: ref });
 

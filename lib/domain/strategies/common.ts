@@ -1,0 +1,118 @@
+/**
+ * What every rules strategy shares: picking and checking its stream, reading
+ * numbers out of packet rows, and turning a signal into an Action with the
+ * clone's sizing and exit plan. Sizing is one rule for all strategies, so a
+ * spectator can compare clones: margin = risk.maxPositionPct of equity, at
+ * min(2, risk.maxLeverage); stop-loss and take-profit are placed
+ * risk.stopLossPct / risk.takeProfitPct away from the latest price.
+ */
+import type { Action } from "@/lib/domain/actions/action";
+import type { StreamPacket } from "@/lib/domain/decisions/context-packet";
+import type { Risk } from "@/lib/domain/graph/trading-prompt";
+import { GRANULARITY_MS, type StreamDataset } from "@/lib/domain/graph/vocabulary";
+import type { StrategyDecision, StrategyInputs } from "./types";
+
+/** Rules never reach for the clone's full leverage: 2x keeps a 4% stop far from liquidation. */
+export const DEFAULT_LEVERAGE = 2;
+
+/** Hyperliquid prices carry at most 5 significant figures; planning finer would be rounded away anyway. */
+const PRICE_SIGNIFICANT_FIGURES = 5;
+
+const granularityMs = (g: string): number =>
+  Object.hasOwn(GRANULARITY_MS, g) ? GRANULARITY_MS[g as keyof typeof GRANULARITY_MS] : Number.POSITIVE_INFINITY;
+
+/**
+ * The stream a strategy computes from, chosen exactly like the graph's
+ * primaryStream (lib/domain/graph/queries.ts): the included stream of the
+ * dataset with the finest granularity, the first one on a tie.
+ */
+export function pickStream(streams: readonly StreamPacket[], dataset: StreamDataset): StreamPacket | undefined {
+  return streams
+    .filter((s) => s.include && s.dataset === dataset)
+    .reduce<StreamPacket | undefined>((best, s) => (best === undefined || granularityMs(s.granularity) < granularityMs(best.granularity) ? s : best), undefined);
+}
+
+/** Why the stream cannot be decided on, or null when it is fresh. */
+export function streamProblem(stream: StreamPacket | undefined, dataset: StreamDataset, asset: string): string | null {
+  if (!stream) return `${asset} has no included ${dataset} stream to decide from`;
+  if (stream.freshness.status !== "ok") return stream.freshness.reason ?? `${dataset} data is ${stream.freshness.status}`;
+  return null;
+}
+
+export const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** One datapoint of every row, in row order; rows without a number are skipped. */
+export const column = (points: StreamPacket["points"], field: string): number[] => points.map((p) => p[field]).filter(finite);
+
+export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+export function roundPrice(price: number): number {
+  return Number(price.toPrecision(PRICE_SIGNIFICANT_FIGURES));
+}
+
+/**
+ * "100,099", "258.95", "0.0123457": plain en-US figures (the same on every
+ * machine), precise enough to check the rule by hand and no more.
+ */
+export function fmt(n: number): string {
+  const size = Math.abs(n);
+  if (size >= 10_000) return n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  if (size >= 100) return n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return n.toLocaleString("en-US", { maximumSignificantDigits: 6 });
+}
+
+/** A ratio as a signed percentage: 0.0006 -> "+0.06%". */
+export const fmtPct = (ratio: number, digits = 2): string => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(digits)}%`;
+
+export const confidence = (c: number): number => Math.round(Math.min(1, Math.max(0, c)) * 100) / 100;
+
+export function hold(asset: string, reasoning: string, inputs: StrategyInputs, conf = 0.5): StrategyDecision {
+  return { action: { action: "hold", asset, sizePct: 0, leverage: 1, confidence: confidence(conf), reasoning }, inputs };
+}
+
+/** A hold for missing, stale or too little data: the rule has no view, hence confidence 0. */
+export const noData = (asset: string, reason: string, inputs: StrategyInputs = {}): StrategyDecision =>
+  hold(asset, `Holding: ${reason}.`, { ...inputs, problem: reason }, 0);
+
+export function close(asset: string, reasoning: string, inputs: StrategyInputs, conf: number): StrategyDecision {
+  return { action: { action: "close", asset, sizePct: 0, leverage: 1, confidence: confidence(conf), reasoning }, inputs };
+}
+
+export interface EntryPlan {
+  asset: string;
+  side: "long" | "short";
+  price: number;
+  risk: Risk;
+  /** the signal, as a clause with its numbers: "EMA(12) 100,099 is above EMA(48) 100,042" */
+  why: string;
+  confidence: number;
+  /** what would prove the trade wrong */
+  invalidation?: string;
+}
+
+export function entry(plan: EntryPlan, inputs: StrategyInputs): StrategyDecision {
+  const { asset, side, price, risk } = plan;
+  const sign = side === "long" ? 1 : -1;
+  const sizePct = risk.maxPositionPct;
+  const leverage = Math.min(DEFAULT_LEVERAGE, risk.maxLeverage);
+  const action: Action = { action: side === "long" ? "open_long" : "open_short", asset, sizePct, leverage, confidence: confidence(plan.confidence), reasoning: "" };
+  const exits: string[] = [];
+  if (risk.stopLossPct !== undefined) {
+    action.stopLoss = roundPrice(price * (1 - (sign * risk.stopLossPct) / 100));
+    exits.push(`stop-loss ${fmt(action.stopLoss)} (${risk.stopLossPct}%)`);
+  }
+  // A short cannot gain more than 100%: a take-profit at or below zero is left out.
+  const target = risk.takeProfitPct === undefined ? 0 : price * (1 + (sign * risk.takeProfitPct) / 100);
+  if (risk.takeProfitPct !== undefined && target > 0) {
+    action.takeProfit = roundPrice(target);
+    exits.push(`take-profit ${fmt(action.takeProfit)} (${risk.takeProfitPct}%)`);
+  }
+  if (risk.trailingStopPct !== undefined) {
+    action.trailingStopPct = risk.trailingStopPct;
+    exits.push(`trailing stop ${risk.trailingStopPct}%`);
+  }
+  if (plan.invalidation !== undefined) action.invalidation = plan.invalidation;
+  const plannedFrom = ` from ${fmt(price)}`;
+  action.reasoning = `${plan.why}; going ${side} ${sizePct}% at ${leverage}x${plannedFrom}${exits.length > 0 ? `, ${exits.join(", ")}` : ""}.`;
+  return { action, inputs: { ...inputs, price, sizePct, leverage } };
+}
