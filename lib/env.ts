@@ -65,6 +65,9 @@ const envSchema = z.object({
   DEFILLAMA_API_URL: z.url({ message: "must be a URL" }).default("https://api.llama.fi"),
   DEFILLAMA_STABLECOINS_URL: z.url({ message: "must be a URL" }).default("https://stablecoins.llama.fi"),
   ALERT_WEBHOOK_URL: z.url({ message: "must be a URL" }).optional(),
+  // LLM clones: without a key they record an explained no-trade
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.url({ message: "must be a URL" }).optional(),
   MARKET_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

@@ -3,6 +3,7 @@ import "@/scripts/load-env";
 import { getEnv } from "@/lib/env";
 import { createDb } from "@/server/db";
 import { DEMO_PASSWORD, ensureDemoUsers } from "@/server/services/users/demo-users";
+import { ensureDemoClones } from "@/server/services/clones/demo-clones";
 
 export async function seed(): Promise<void> {
   const env = getEnv();
@@ -11,6 +12,8 @@ export async function seed(): Promise<void> {
     const { created, existing } = await ensureDemoUsers(db);
     if (created.length) console.info(`[seed] demo users created: ${created.join(", ")} (password: ${DEMO_PASSWORD})`);
     if (existing.length) console.info(`[seed] demo users already there: ${existing.join(", ")}`);
+    const clones = await ensureDemoClones(db, Date.now());
+    if (clones.length) console.info(`[seed] demo clones created: ${clones.join(", ")} (rules provider, PERSONAL accounts of 10,000 USD)`);
   } finally {
     await db.$disconnect();
   }

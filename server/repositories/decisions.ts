@@ -53,3 +53,17 @@ export function findCloneVersionGraph(db: Db, cloneId: string) {
     select: { id: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, graph: true } } },
   });
 }
+
+export async function listDecisionRuns(db: Db, accountId: string, opts: { skip: number; take: number }) {
+  const [total, rows] = await Promise.all([
+    db.decisionRun.count({ where: { accountId } }),
+    db.decisionRun.findMany({
+      where: { accountId },
+      orderBy: [{ decisionTimeMs: "desc" }, { asset: "asc" }],
+      skip: opts.skip,
+      take: opts.take,
+      select: { id: true, asset: true, decisionTimeMs: true, status: true, reason: true, parsedAction: true, provider: true, model: true, latencyMs: true, costMicroUsd: true, cloneVersion: true },
+    }),
+  ]);
+  return { total, rows: rows.map((r) => ({ ...r, decisionTimeMs: Number(r.decisionTimeMs), costMicroUsd: Number(r.costMicroUsd) })) };
+}

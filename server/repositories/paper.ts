@@ -137,3 +137,26 @@ export function insertRejectedOrder(
     select: { id: true },
   });
 }
+
+/** Open PERSONAL accounts with their clone's current graph: what the decision job runs. */
+export async function activePersonalAccounts(db: Db) {
+  const rows = await db.paperAccount.findMany({
+    where: { mode: "PERSONAL", closedAt: null },
+    select: { id: true, clone: { select: { id: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { graph: true } } } } },
+  });
+  return rows.flatMap((r) => (r.clone.versions[0] ? [{ accountId: r.id, cloneId: r.clone.id, graph: r.clone.versions[0].graph }] : []));
+}
+
+export function accountsOfClone(db: Db, cloneId: string) {
+  return db.paperAccount.findMany({ where: { cloneId }, orderBy: { createdAt: "asc" } }).then((rows) => rows.map(toAccount));
+}
+
+export async function recentFills(db: Db, accountId: string, take = 20) {
+  const rows = await db.paperFill.findMany({ where: { accountId }, orderBy: { timeMs: "desc" }, take, include: { order: { select: { purpose: true } } } });
+  return rows.map((f) => ({ id: f.id, asset: f.asset, side: f.side, price: f.price, sizeBase: f.sizeBase, notionalMicro: n(f.notionalMicro), feeMicro: n(f.feeMicro), time: n(f.timeMs), purpose: f.order.purpose }));
+}
+
+export async function closedPositions(db: Db, accountId: string, take = 20): Promise<StoredPosition[]> {
+  const rows = await db.paperPosition.findMany({ where: { accountId, state: "CLOSED" }, orderBy: { closedAtMs: "desc" }, take });
+  return rows.map(toPosition);
+}

@@ -11,12 +11,14 @@ import { pruneHistory } from "@/server/services/maintenance/prune-history";
 import { evaluateIngestionHealth } from "@/server/services/market/evaluate-health";
 import { activeSources } from "@/server/services/market/active-sources";
 import { syncSource } from "@/server/services/market/sync";
+import { runDueDecisions } from "@/server/services/decisions/run-due-decisions";
 import type { JobHandler, RecurringJob } from "./types";
 
 export const JOB_NAMES = {
   ledgerAudit: "ledger.audit",
   pruneHistory: "maintenance.prune-history",
   ingestionHealth: "market.health",
+  decisions: "clones.decide",
   sync: (source: MarketSource) => `market.sync.${source}`,
 } as const;
 
@@ -28,7 +30,7 @@ export const SYNC_EVERY_MS: Record<MarketSource, number> = {
   defillama: 60 * 60_000,
 };
 
-export function appJobHandlers(db: PrismaClient, env: Pick<Env, "MARKET_SOURCE">): Record<string, JobHandler> {
+export function appJobHandlers(db: PrismaClient, env: Pick<Env, "MARKET_SOURCE" | "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL">): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
     [JOB_NAMES.ledgerAudit]: async (_payload, ctx) => {
       const result = await runLedgerAudit(db, ctx.clock);
@@ -41,6 +43,9 @@ export function appJobHandlers(db: PrismaClient, env: Pick<Env, "MARKET_SOURCE">
     },
     [JOB_NAMES.ingestionHealth]: async (_payload, ctx) => {
       await evaluateIngestionHealth(db, ctx.clock);
+    },
+    [JOB_NAMES.decisions]: async (_payload, ctx) => {
+      await runDueDecisions(db, ctx.clock, { anthropicApiKey: env.ANTHROPIC_API_KEY, anthropicBaseUrl: env.ANTHROPIC_BASE_URL });
     },
   };
   for (const source of activeSources(env)) {
@@ -57,6 +62,8 @@ export function appRecurringJobs(env: Pick<Env, "MARKET_SOURCE">): RecurringJob[
     { name: JOB_NAMES.ledgerAudit, everyMs: 60_000, maxAttempts: 3 },
     { name: JOB_NAMES.pruneHistory, everyMs: 60 * 60_000, maxAttempts: 3 },
     { name: JOB_NAMES.ingestionHealth, everyMs: 30_000, maxAttempts: 2 },
+    // each clone decides once per cadence slot; a missed run is caught up by the next
+    { name: JOB_NAMES.decisions, everyMs: 60_000, maxAttempts: 1 },
     // a sync that fails is retried by the next slot, not by the job
     ...activeSources(env).map((source) => ({ name: JOB_NAMES.sync(source), everyMs: SYNC_EVERY_MS[source], maxAttempts: 1 })),
   ];
