@@ -4,6 +4,8 @@ import { getEnv } from "@/lib/env";
 import { createDb } from "@/server/db";
 import { DEMO_PASSWORD, ensureDemoUsers } from "@/server/services/users/demo-users";
 import { ensureDemoClones } from "@/server/services/clones/demo-clones";
+import { syncSource } from "@/server/services/market/sync";
+import { systemClock } from "@/lib/domain/clock";
 
 export async function seed(): Promise<void> {
   const env = getEnv();
@@ -14,6 +16,11 @@ export async function seed(): Promise<void> {
     if (existing.length) console.info(`[seed] demo users already there: ${existing.join(", ")}`);
     const clones = await ensureDemoClones(db, Date.now());
     if (clones.length) console.info(`[seed] demo clones created: ${clones.join(", ")} (rules provider, PERSONAL accounts of 10,000 USD)`);
+    if (env.MARKET_SOURCE === "replay") {
+      // market memory before the server starts, so the first decisions see fresh data
+      const run = await syncSource(db, systemClock, "replay", { force: true });
+      console.info(`[seed] replay market memory up to now: ${run.rows} rows`);
+    }
   } finally {
     await db.$disconnect();
   }

@@ -4,6 +4,11 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChevronRightIcon, FlaskIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
+import Link from "next/link";
+import { CreateFromTemplate } from "@/components/clones/create-from-template";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/format";
+import { api } from "@/server/api/server-caller";
 
 export const metadata: Metadata = { title: "Studio" };
 
@@ -32,6 +37,8 @@ const AUDITION_RULES = [
 
 export default async function StudioPage() {
   await requireUser("/studio");
+  const caller = await api();
+  const [clones, templates] = await Promise.all([caller.clones.listMine(), caller.clones.templates()]);
 
   return (
     <>
@@ -40,7 +47,35 @@ export default async function StudioPage() {
         subtitle="Build AI trading clones, audition them on a synthetic account, and send the ones that pass to the Arena."
       />
 
-      <EmptyState
+      <Card className="mb-8">
+        <CardHeader>
+          <div>
+            <CardTitle>Start a clone</CardTitle>
+            <CardDescription>From a template, on a perp of your choice. It starts trading privately on its own 10,000 USD paper account at once.</CardDescription>
+          </div>
+        </CardHeader>
+        <CardBody>
+          <CreateFromTemplate templates={templates} />
+        </CardBody>
+      </Card>
+
+      {clones.length > 0 ? (
+        <section aria-labelledby="my-clones" className="mb-8">
+          <h2 id="my-clones" className="mb-3 text-sm font-medium text-fg">Your clones</h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="my-clones">
+            {clones.map((c) => (
+              <li key={c.id}>
+                <Link href={`/clones/${c.id}`} className="block rounded-card border border-line bg-surface p-4 transition-colors hover:border-line-strong hover:bg-surface-2">
+                  <p className="font-medium text-fg">{c.name}</p>
+                  <p className="mt-1 text-xs text-fg-muted">Version {c.currentVersion} · updated {formatDateTime(c.updatedAt)}</p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {clones.length > 0 ? null : <EmptyState
         icon={<FlaskIcon />}
         title="You have no clones yet"
         body={
@@ -111,7 +146,7 @@ export default async function StudioPage() {
             </p>
           </section>
         </div>
-      </EmptyState>
+      </EmptyState>}
     </>
   );
 }
