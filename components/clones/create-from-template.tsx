@@ -45,26 +45,26 @@ export function CreateFromTemplate({ templates }: { templates: readonly Template
 
   const fe = failure?.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[2fr_1fr_2fr_auto] sm:items-end" aria-label="Create a clone from a template">
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[2fr_1fr_2fr_auto] sm:items-start" aria-label="Create a clone from a template">
       {failure && Object.keys(fe).length === 0 ? <Alert tone="negative" className="sm:col-span-4">{failure.message}</Alert> : null}
       <FieldShell label="Template" name="templateId" error={fe.templateId}>
-        <select {...fieldControlProps({ name: "templateId", error: fe.templateId })} className={controlClasses} defaultValue={templates[0]?.id}>
+        <select {...fieldControlProps({ name: "templateId", error: fe.templateId })} className={`${controlClasses} h-10`} defaultValue={templates[0]?.id}>
           {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}: {t.description}
+            <option key={t.id} value={t.id} title={t.description}>
+              {t.title}
             </option>
           ))}
         </select>
       </FieldShell>
       <FieldShell label="Asset" name="symbol" error={fe.symbol}>
-        <select {...fieldControlProps({ name: "symbol", error: fe.symbol })} className={controlClasses} defaultValue="BTC">
+        <select {...fieldControlProps({ name: "symbol", error: fe.symbol })} className={`${controlClasses} h-10`} defaultValue="BTC">
           {SYMBOLS.map((s) => (
             <option key={s} value={s}>{s}-PERP</option>
           ))}
         </select>
       </FieldShell>
       <Field label="Name" name="name" placeholder="Leave empty for the template's" maxLength={40} error={fe.name} />
-      <Button type="submit" loading={create.isPending}>Create and run</Button>
+      <Button type="submit" loading={create.isPending} className="h-10 sm:mt-[1.625rem]">Create and run</Button>
     </form>
   );
 }

@@ -19,6 +19,12 @@ export const metadata: Metadata = { title: "Clone" };
 /** USD for people: whole cents with thousands separators (exact micro-dollars stay in the data) */
 const usd = (micro: number) => `${micro < 0 ? "−" : ""}$${formatCredits(Math.round(Math.abs(micro) / 10_000))}`;
 const tone = (micro: number) => (micro > 0 ? "text-positive" : micro < 0 ? "text-negative" : "text-fg-muted");
+/** a return as a percentage that never shows a loss as "0.00%" */
+const formatReturn = (r: number) => {
+  const pct = r * 100;
+  const digits = Math.abs(pct) >= 0.01 || pct === 0 ? 2 : 3;
+  return `${pct > 0 ? "+" : pct < 0 ? "−" : ""}${Math.abs(pct).toFixed(digits)}%`;
+};
 const price = (p: number) => p.toLocaleString("en-US", { maximumSignificantDigits: 6 });
 
 export default async function ClonePage({ params, searchParams }: { params: Promise<{ cloneId: string }>; searchParams: Promise<{ page?: string }> }) {
@@ -44,7 +50,7 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
         <Card>
           <StatGrid>
             <Stat label="Equity" value={<span data-testid="equity">{usd(account.equityMicro)}</span>} hint={`started at ${usd(account.startMicro)} · private paper account`} />
-            <Stat label="Return" value={<span className={tone(pnl)}>{((pnl / account.startMicro) * 100).toFixed(2)}%</span>} hint={`${usd(pnl)} total`} />
+            <Stat label="Return" value={<span className={tone(pnl)}>{formatReturn(pnl / account.startMicro)}</span>} hint={`${usd(pnl)} total`} />
             <Stat label="Realized" value={<span className={tone(account.realizedMicro)}>{usd(account.realizedMicro)}</span>} hint={`unrealized ${usd(account.unrealizedMicro)}`} />
             <Stat label="Fees · funding" value={usd(-account.feesMicro)} hint={`funding ${usd(account.fundingMicro)}`} />
           </StatGrid>
@@ -84,7 +90,7 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
         <CardHeader>
           <div>
             <CardTitle>Decisions</CardTitle>
-            <CardDescription>{data.decisions.total} decisions, newest first. Each records what the clone saw, what it proposed, and why it was traded, held or refused.</CardDescription>
+            <CardDescription>{data.decisions.total} {data.decisions.total === 1 ? "decision" : "decisions"}, newest first. Each records what the clone saw, what it proposed, and why it was traded, held or refused.</CardDescription>
           </div>
         </CardHeader>
         {data.decisions.rows.length === 0 ? (
