@@ -2,11 +2,12 @@
  * `npm run bench` lists the benchmarks; `npm run bench -- NAME [args]` runs one.
  * Its last line of output is one line of JSON with its figures.
  */
+import { decisionBenchmark } from "./decision";
 import { ingestBenchmark } from "./ingest";
 import { ledgerBenchmark } from "./ledger";
 import type { Benchmark } from "./harness";
 
-const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark];
+const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark];
 
 const [name, ...args] = process.argv.slice(2);
 if (!name) {

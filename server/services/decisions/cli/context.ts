@@ -16,7 +16,7 @@ export interface DecideCliDeps {
   clock: Clock;
   stdout: Out;
   stderr: Out;
-  /** lib/env.ts has no Anthropic variables: the script passes them from process.env */
+  /** ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL: without a key, anthropic clones record an explained no-trade */
   anthropic: { apiKey?: string; baseUrl?: string };
   /** a provider to use instead of the clone's (tests); default: providerFor */
   providerFor?: (name: ProviderName) => ModelProvider;

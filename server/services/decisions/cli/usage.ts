@@ -1,3 +1,5 @@
+import { TEMPLATE_IDS } from "@/lib/domain/graph/templates";
+
 /** The usage text of `npm run decide`, printed on --help. */
 export const USAGE = `Usage: npm run decide -- (--clone ID | --template ID) --asset A [--at ISO] [--json]
 
@@ -11,8 +13,7 @@ action, the validation result and the fill, if any.
                   audition account
   --template ID   a throwaway clone made from a template, owned by the system
                   user cli@clash.local, on a fresh DRY_RUN account
-                  (templates: momentum, mean-reversion, volume-spike,
-                  funding-carry, llm-discretionary)
+                  (templates: ${TEMPLATE_IDS.join(", ")})
   --asset A       the asset to decide for (a Hyperliquid coin such as BTC); with
                   --template it is the asset the throwaway clone trades
   --at ISO        the decision time T (2026-07-01T10:30:00Z; UTC unless an offset
