@@ -11,11 +11,10 @@ import { assetsOf, streamsOf } from "@/lib/domain/graph/queries";
 import type { AssetBlock, CloneGraph, DataStreamBlock } from "@/lib/domain/graph/schema";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
 import { computeIndicators } from "@/lib/domain/indicators/compute";
-import { resample, type Interval } from "@/lib/domain/market/resample";
 import type { Db } from "@/server/db";
 import { findAsset } from "@/server/repositories/market/assets";
 import * as before from "@/server/repositories/market/before";
-import { latestCandlesBefore } from "@/server/repositories/market/series";
+import { barsBefore } from "@/server/repositories/market/bars";
 
 const M = 60_000;
 
@@ -106,12 +105,10 @@ async function candles(db: Db, assetId: string, s: DataStreamBlock, T: number, b
   const bars = s.retrievalDepth + warmup;
   // one extra bar of minutes, so the oldest complete bar is whole after alignment
   const minutes = Math.min((bars + 1) * (step / M), Math.floor(lookbackMs(s.lookback) / M) + step / M);
-  const ones = await latestCandlesBefore(db, assetId, T, minutes);
-  const resampled = resample(ones, s.granularity as Interval, true);
+  const { bars: resampled, lastMinute: last } = await barsBefore(db, assetId, T, minutes, step);
   const indicators = Object.fromEntries(
     computeIndicators(resampled, s.indicators, { seriesLength: 0, barMs: step }).map((r) => [r.key, r.latest]),
   );
-  const last = ones.at(-1);
   const points = resampled.slice(-s.retrievalDepth).map((c) => {
     const row: Record<string, number | string | null> = { time: c.openTime };
     for (const d of s.datapoints) row[d] = (c as unknown as Record<string, number>)[d] ?? null;
