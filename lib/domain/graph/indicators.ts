@@ -3,6 +3,7 @@
  * misconfigured clone from requesting a 10,000-bar EMA that no lookback can feed.
  */
 import { z } from "zod";
+import { candlesNeeded } from "../indicators/config";
 
 const period = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -50,21 +51,9 @@ export const INDICATOR_KINDS = ["ema", "sma", "rsi", "atr", "bollinger", "macd",
  * their period; MACD's signal line is an EMA of the MACD line, which itself needs
  * the slow period.
  */
+/** Bars an indicator needs before its first value: the rule of lib/domain/indicators, which computes them. */
 export function indicatorWarmupBars(indicator: Indicator): number {
-  switch (indicator.kind) {
-    case "ema":
-    case "sma":
-    case "bollinger":
-      return indicator.period;
-    case "rsi":
-    case "atr":
-    case "realized-vol":
-      return indicator.period + 1;
-    case "macd":
-      return indicator.slow + indicator.signal - 1;
-    case "vwap":
-      return 1;
-  }
+  return candlesNeeded(indicator);
 }
 
 /** A short human name ("EMA 12", "MACD 12/26/9"), also the key the context packet reports values under. */

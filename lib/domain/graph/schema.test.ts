@@ -99,7 +99,7 @@ describe("indicators", () => {
     [{ kind: "ema", period: 12 }, 12, "EMA 12"],
     [{ kind: "sma", period: 20 }, 20, "SMA 20"],
     [{ kind: "rsi", period: 14 }, 15, "RSI 14"],
-    [{ kind: "atr", period: 14 }, 15, "ATR 14"],
+    [{ kind: "atr", period: 14 }, 14, "ATR 14"],
     [{ kind: "bollinger", period: 20, stdDev: 2 }, 20, "Bollinger 20/2"],
     [{ kind: "macd", fast: 12, slow: 26, signal: 9 }, 34, "MACD 12/26/9"],
     [{ kind: "vwap" }, 1, "VWAP"],

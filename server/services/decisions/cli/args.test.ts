@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDecideArgs, parseIsoTime } from "./args";
+import { parseIsoTime } from "@/lib/iso-time";
+import { parseDecideArgs } from "./args";
 import { ArgumentError } from "./context";
 
 describe("parseDecideArgs", () => {

@@ -9,9 +9,9 @@ import type { Dataset } from "@/lib/domain/market/datasets";
 import { INTERVALS, type Interval } from "@/lib/domain/market/resample";
 import { REPLAY_ANCHOR, REPLAY_HORIZON_DAYS, REPLAY_SYMBOLS } from "@/lib/domain/market/replay/generator";
 import { MACRO_SERIES, MARKET_SOURCES, VENUES, type MarketSource } from "@/lib/domain/market/types";
+import { parseIsoTime } from "@/lib/iso-time";
 
 const DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 const missing = (iss: { input: unknown }) => (iss.input === undefined ? "is required" : undefined);
 const text = () => z.string({ error: missing }).trim().min(1, { error: "must not be empty" });
@@ -29,16 +29,6 @@ const isoTime = () =>
     return ms;
   });
 
-/** Date.parse rolls 2026-02-30 over to March; a mistyped day must be refused instead. */
-function parseIsoTime(value: string): number | null {
-  const m = ISO_DATE.exec(value);
-  if (!m) return null;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
-  const day = new Date(Date.UTC(y!, mo! - 1, d!));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo! - 1 || day.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-  const ms = Date.parse(/T[^Z+-]*$/.test(value) ? `${value}Z` : value);
-  return Number.isNaN(ms) ? null : ms;
-}
 
 /** What each backfill source can fetch, by interval: the dataset it fills. */
 export const BACKFILL_DATASETS: Record<MarketSource, Partial<Record<string, Dataset>>> = {
