@@ -3,21 +3,14 @@
  * fees, as the product's macro series. The stablecoin charts live on their own
  * host, hence two HttpJsonClients sharing one retry/timeout policy.
  */
-import type { BackoffPolicy } from "@/lib/domain/scheduling/backoff";
 import type { MacroPoint } from "@/lib/domain/market/types";
-import { HttpJsonClient } from "../http";
+import { HttpJsonClient, type HttpClientOptions } from "../http";
 import { parseChainTvl, parseOverview, parseStablecoinSupply, type Overview } from "./parse";
 
-export interface DefiLlamaClientOptions {
+/** The shared HTTP options (timeouts, retries, test hooks), with one base URL per host. */
+export interface DefiLlamaClientOptions extends Omit<HttpClientOptions, "baseUrl" | "weightPerMinute"> {
   apiUrl: string;
   stablecoinsUrl: string;
-  timeoutMs?: number;
-  maxRetries?: number;
-  backoff?: BackoffPolicy;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
 }
 
 export const FEES_DATA_TYPES = ["dailyFees", "dailyRevenue", "dailyHoldersRevenue"] as const;

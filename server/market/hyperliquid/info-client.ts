@@ -4,28 +4,20 @@
  * minute) before it is sent, so a backfill slows down instead of earning 429s.
  */
 import type { AssetContext, Candle, FundingRate, MidPrice, OrderBook } from "@/lib/domain/market/types";
-import type { BackoffPolicy } from "@/lib/domain/scheduling/backoff";
-import { HttpJsonClient, type RequestStats } from "../http";
+import { HttpJsonClient, type HttpClientOptions, type RequestStats } from "../http";
 import { parseAllMids, parseCandleSnapshot, parseFundingHistory, parseL2Book, parseMetaAndAssetCtxs } from "./parse";
 import { INTERVAL_MS, type CandleInterval } from "./wire";
 
-export interface HyperliquidInfoClientOptions {
+/** The shared HTTP options (timeouts, retries, weight budget, test hooks) plus the venue's page caps. */
+export interface HyperliquidInfoClientOptions extends HttpClientOptions {
   /** e.g. https://api.hyperliquid.xyz (the client appends /info) */
   baseUrl: string;
-  timeoutMs?: number;
-  maxRetries?: number;
-  backoff?: BackoffPolicy;
-  maxRetryAfterMs?: number;
   /** default 1200, the venue's documented per-IP budget */
   weightPerMinute?: number;
   /** the venue's cap on candles per answer (about 5000) */
   maxCandlesPerRequest?: number;
   /** the venue's cap on funding rows per answer (500) */
   maxFundingPerRequest?: number;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
 }
 
 /** Documented weights; "items" surcharges are estimated from the time range before sending. */

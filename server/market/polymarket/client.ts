@@ -3,9 +3,8 @@
  * prices and price history. Two hosts, so two HttpJsonClients sharing one
  * retry/timeout policy. Nothing here needs a key.
  */
-import type { BackoffPolicy } from "@/lib/domain/scheduling/backoff";
 import type { OrderBook, PredictionMarketInfo, PredictionPricePoint } from "@/lib/domain/market/types";
-import { HttpJsonClient } from "../http";
+import { HttpJsonClient, type HttpClientOptions } from "../http";
 import {
   parseBook,
   parseGammaEvents,
@@ -17,16 +16,10 @@ import {
   type PredictionEvent,
 } from "./parse";
 
-export interface PolymarketClientOptions {
+/** The shared HTTP options (timeouts, retries, test hooks), with one base URL per host. */
+export interface PolymarketClientOptions extends Omit<HttpClientOptions, "baseUrl" | "weightPerMinute"> {
   gammaUrl: string;
   clobUrl: string;
-  timeoutMs?: number;
-  maxRetries?: number;
-  backoff?: BackoffPolicy;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
 }
 
 type QueryValue = string | number | boolean | undefined;
