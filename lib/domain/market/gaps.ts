@@ -24,7 +24,3 @@ export function detectGaps(times: readonly number[], stepMs: number, previous: n
   return gaps;
 }
 
-/** The step-aligned points a gap stands for: how many rows would fill it. */
-export function gapSize(gap: Gap, stepMs: number): number {
-  return Math.max(0, Math.ceil((gap.toMs - gap.fromMs) / stepMs));
-}

@@ -34,10 +34,3 @@ export function findAsset(db: Db, venue: Venue, symbol: string) {
   });
 }
 
-export function listAssets(db: Db, kind?: AssetKind) {
-  return db.marketAsset.findMany({
-    where: kind ? { kind } : {},
-    orderBy: [{ venue: "asc" }, { symbol: "asc" }],
-    select: { id: true, venue: true, symbol: true, kind: true, name: true },
-  });
-}

@@ -19,9 +19,3 @@ export function upsertPredictionMarket(db: Db, assetId: string, source: string, 
   return db.predictionMarket.upsert({ where: { assetId }, create: { assetId, ...data }, update: data, select: { assetId: true } });
 }
 
-export function listPredictionMarkets(db: Db, opts: { activeOnly?: boolean } = {}) {
-  return db.predictionMarket.findMany({
-    where: opts.activeOnly ? { active: true, closed: false } : {},
-    orderBy: { endTimeMs: "asc" },
-  });
-}

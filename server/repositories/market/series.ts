@@ -54,16 +54,6 @@ export function upsertMacroPoints(db: Db, assetId: string, source: string, point
     points.map((p) => [assetId, p.time, p.value, source]));
 }
 
-/** Open times of the stored 1-minute candles in [fromMs, toMs), ascending. */
-export async function candleTimesInRange(db: Db, assetId: string, fromMs: number, toMs: number): Promise<number[]> {
-  const rows = await db.candle.findMany({
-    where: { assetId, openTimeMs: { gte: BigInt(fromMs), lt: BigInt(toMs) } },
-    orderBy: { openTimeMs: "asc" },
-    select: { openTimeMs: true },
-  });
-  return rows.map((r) => Number(r.openTimeMs));
-}
-
 /** Candles with openTime in [fromMs, toMs), ascending. */
 export async function candlesInRange(db: Db, assetId: string, fromMs: number, toMs: number): Promise<Candle[]> {
   const rows = await db.candle.findMany({
@@ -71,10 +61,6 @@ export async function candlesInRange(db: Db, assetId: string, fromMs: number, to
     orderBy: { openTimeMs: "asc" },
   });
   return rows.map(toCandle);
-}
-
-export async function countCandles(db: Db, assetId?: string): Promise<number> {
-  return db.candle.count({ where: assetId ? { assetId } : {} });
 }
 
 /** Regular series whose gaps are tracked, with their table and time column. */
