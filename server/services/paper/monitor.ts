@@ -5,8 +5,7 @@
  * nothing accrues after an exit. One transaction per position.
  */
 import { applyFunding } from "@/lib/domain/paper/funding";
-import { onPrice } from "@/lib/domain/paper/position";
-import { HOUR_MS } from "@/lib/domain/paper/position";
+import { HOUR_MS, onPrice } from "@/lib/domain/paper/position";
 import { transaction, type PrismaClient } from "@/server/db";
 import { findAsset } from "@/server/repositories/market/assets";
 import { bookBefore, fundingBefore } from "@/server/repositories/market/before";
