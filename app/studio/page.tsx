@@ -64,11 +64,17 @@ export default async function StudioPage() {
           <h2 id="my-clones" className="mb-3 text-sm font-medium text-fg">Your clones</h2>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="my-clones">
             {clones.map((c) => (
-              <li key={c.id}>
-                <Link href={`/clones/${c.id}`} className="block rounded-card border border-line bg-surface p-4 transition-colors hover:border-line-strong hover:bg-surface-2">
-                  <p className="font-medium text-fg">{c.name}</p>
+              <li key={c.id} className="flex flex-col rounded-card border border-line bg-surface transition-colors hover:border-line-strong">
+                <Link href={`/clones/${c.id}`} className="block rounded-t-card p-4 pb-3 hover:bg-surface-2">
+                  <p id={`clone-${c.id}-name`} className="font-medium text-fg">{c.name}</p>
                   <p className="mt-1 text-xs text-fg-muted">Version {c.currentVersion} · updated {formatDateTime(c.updatedAt)}</p>
                 </Link>
+                <div className="mt-auto flex border-t border-line px-4 py-2">
+                  {/* the visible words stay the same on every card; the name comes from the card it sits in */}
+                  <Link href={`/studio/${c.id}`} aria-describedby={`clone-${c.id}-name`} className="text-sm font-medium text-accent hover:text-accent-hover">
+                    Open in builder
+                  </Link>
+                </div>
               </li>
             ))}
           </ul>

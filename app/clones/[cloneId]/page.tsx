@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DecisionStatusBadge } from "@/components/clones/decision-status-badge";
 import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,7 +44,8 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
       <PageHeader
         eyebrow={<Badge tone="info">{clone.provider === "rules" ? `Rules · ${clone.strategy}` : `LLM · ${clone.model}`}</Badge>}
         title={<span data-testid="clone-name">{clone.name}</span>}
-        subtitle={`${clone.tagline || "No tagline yet."} Decides every ${clone.cadence}. Graph version ${clone.version}.`}
+        subtitle={<>{clone.tagline || "No tagline yet."} Decides every {clone.cadence}. Graph version <span data-testid="clone-version">{clone.version}</span>.</>}
+        actions={<LinkButton href={`/studio/${clone.id}`} variant="secondary">Edit in builder</LinkButton>}
       />
 
       {account ? (

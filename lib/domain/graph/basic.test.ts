@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyBasicSettings, basicSettings, BASIC_SLIDERS, inferTemplateId, type BasicSettings } from "./basic";
+import { applyBasicSettings, basicSettings, BASIC_SLIDERS, inferTemplateId, withBasicSettings, type BasicSettings } from "./basic";
 import { assetsOf, tradingClone, tradingPrompt } from "./queries";
 import type { CloneGraph } from "./schema";
 import { TEMPLATE_IDS, templateGraph } from "./templates";
@@ -99,5 +99,21 @@ describe("applyBasicSettings", () => {
       expect(basicSettings(applyBasicSettings(g, { ...basicSettings(g), riskLevel })).riskLevel).toEqual(riskLevel);
     }
     expect(leverage.max).toBe(5);
+  });
+});
+
+describe("withBasicSettings", () => {
+  it("writes what applyBasicSettings would refuse into the draft, so the Studio can show the error beside the slider", () => {
+    const g = deepFreeze(templateGraph("momentum"));
+    const next = withBasicSettings(g, { ...basicSettings(g), symbol: "eth" });
+    expect(assetsOf(next)[0]?.symbol).toBe("eth");
+    const v = validateGraph(next);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors).toEqual([expect.objectContaining({ blockId: "asset-1", field: "symbol" })]);
+  });
+
+  it("still refuses a template switch the template itself cannot build", () => {
+    const g = templateGraph("momentum");
+    expect(() => withBasicSettings(g, { ...basicSettings(g), templateId: "mean-reversion", symbol: "eth" })).toThrow(GraphValidationError);
   });
 });

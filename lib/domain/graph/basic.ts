@@ -99,10 +99,11 @@ function rebase(graph: CloneGraph, templateId: TemplateId, symbol: string): Clon
 }
 
 /**
- * A new graph with the settings applied; the input is never modified. Settings
- * the schema refuses throw a GraphValidationError naming the block and field.
+ * A new graph with the settings applied, not yet validated: the Studio's draft,
+ * whose errors are shown next to the fields like any other edit. A template
+ * switch still throws when the template refuses the symbol or name.
  */
-export function applyBasicSettings(graph: CloneGraph, settings: BasicSettings): CloneGraph {
+export function withBasicSettings(graph: CloneGraph, settings: BasicSettings): CloneGraph {
   const { templateId } = settings;
   const base = templateId !== undefined && templateId !== inferTemplateId(graph) ? rebase(graph, templateId, settings.symbol) : graph;
   const asset = primaryAsset(base);
@@ -122,5 +123,13 @@ export function applyBasicSettings(graph: CloneGraph, settings: BasicSettings): 
         return b;
     }
   });
-  return assertValidGraph({ ...base, blocks });
+  return { ...base, blocks };
+}
+
+/**
+ * A new graph with the settings applied; the input is never modified. Settings
+ * the schema refuses throw a GraphValidationError naming the block and field.
+ */
+export function applyBasicSettings(graph: CloneGraph, settings: BasicSettings): CloneGraph {
+  return assertValidGraph(withBasicSettings(graph, settings));
 }

@@ -35,7 +35,8 @@ function rawBlock(input: unknown, index: number): { id: string | null; type: Blo
   };
 }
 
-function toGraphError(input: unknown, path: readonly PathKey[], message: string): GraphError {
+/** The error at a path of the document `input`, with the block it sits in when there is one. */
+export function toGraphError(input: unknown, path: readonly PathKey[], message: string): GraphError {
   const dotted = path.map(String).join(".");
   if (path[0] === "blocks" && typeof path[1] === "number") {
     const block = rawBlock(input, path[1]);
