@@ -10,3 +10,13 @@ import { z } from "zod";
 export const ledgerAuditRequested = eventType("ledger/audit.requested", {
   schema: z.object({ reason: z.string().min(1).max(200) }),
 });
+
+/** One due decision slot: the clone decides this asset at slotMs (sent by the decisions-tick cron). */
+export const decisionSlotDue = eventType("clone/asset.due", {
+  schema: z.object({
+    accountId: z.string().min(1).max(64),
+    cloneId: z.string().min(1).max(64),
+    asset: z.string().min(1).max(40),
+    slotMs: z.number().int().nonnegative(),
+  }),
+});

@@ -1,9 +1,11 @@
 import { getEnv } from "@/lib/env";
 import { activeSources } from "@/server/services/market/active-sources";
-import { decideDueClones } from "./functions/decide-due-clones";
+import { decideAsset } from "./functions/decide-asset";
+import { decisionsTick } from "./functions/decisions-tick";
 import { ingestionHealthFunction } from "./functions/evaluate-ingestion-health";
 import { ledgerAudit } from "./functions/ledger-audit";
 import { pruneHistoryFunction } from "./functions/prune-history";
+import { runtimeAssertions } from "./functions/runtime-assertions";
 import { createSyncMarketFunction } from "./functions/sync-market";
 
 export { inngest } from "./client";
@@ -11,6 +13,8 @@ export const functions = [
   ledgerAudit,
   pruneHistoryFunction,
   ingestionHealthFunction,
-  decideDueClones,
+  decisionsTick,
+  decideAsset,
+  runtimeAssertions,
   ...activeSources(getEnv()).map((source) => createSyncMarketFunction(source)),
 ];

@@ -3,9 +3,9 @@
  * `file:` URLs (the embedded default) and Turso / sqld for `libsql://` URLs,
  * through the same code.
  */
-import { PrismaLibSql } from "@prisma/adapter-libsql";
 import { getEnv } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
+import { PrismaLibSqlWithReader, registerReader } from "./reader";
 
 export type { PrismaClient };
 
@@ -18,12 +18,14 @@ export interface DbConfig {
 }
 
 export function createDb(config: DbConfig): PrismaClient {
-  const adapter = new PrismaLibSql({
+  const adapter = new PrismaLibSqlWithReader({
     url: config.url,
     authToken: config.authToken,
     timeout: config.url.startsWith("file:") ? BUSY_TIMEOUT_MS : undefined,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter });
+  registerReader(db, adapter);
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { __clashDb?: PrismaClient };

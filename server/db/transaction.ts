@@ -33,7 +33,12 @@ export async function transaction<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T
   }
 }
 
-/** True for a unique-constraint violation (Prisma P2002), e.g. a reused idempotency key. */
+/**
+ * True for a unique-constraint violation, e.g. a reused idempotency key: P2002 from a
+ * model query, or P2010 (raw query failed) whose driver error is one.
+ */
 export function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === "P2002";
+  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  if (err?.code === "P2002") return true;
+  return err?.code === "P2010" && err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

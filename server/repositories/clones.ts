@@ -45,3 +45,12 @@ export function listClonesOfOwner(db: Db, ownerId: string) {
     select: { id: true, name: true, currentVersion: true, createdAt: true, updatedAt: true },
   });
 }
+
+/** Clones with an open paper account (they decide on a schedule), with their owner: for the runtime controls page. */
+export function listRunningClones(db: Db) {
+  return db.clone.findMany({
+    where: { accounts: { some: { closedAt: null } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, ownerId: true, accounts: { where: { closedAt: null }, select: { mode: true } } },
+  });
+}

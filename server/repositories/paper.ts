@@ -5,7 +5,9 @@ import type { PaperAccount } from "@/lib/domain/paper/account";
 import type { PaperFill } from "@/lib/domain/paper/fill";
 import type { Position } from "@/lib/domain/paper/position-types";
 
-const n = (v: bigint) => Number(v);
+/** An INTEGER column: BigInt through Prisma, a number from a JSON row (decision-inputs.ts). */
+type Int = bigint | number;
+const n = (v: Int) => Number(v);
 const b = (v: number) => BigInt(Math.trunc(v));
 
 export interface AccountRow extends PaperAccount {
@@ -18,9 +20,9 @@ export interface AccountRow extends PaperAccount {
   dayStartMs: number;
 }
 
-function toAccount(r: {
-  id: string; cloneId: string; mode: TradingMode; scopeKey: string; startMicro: bigint; realizedMicro: bigint; feesMicro: bigint;
-  fundingMicro: bigint; peakEquityMicro: bigint; dayStartEquityMicro: bigint; dayStartMs: bigint;
+export function toAccount(r: {
+  id: string; cloneId: string; mode: TradingMode; scopeKey: string; startMicro: Int; realizedMicro: Int; feesMicro: Int;
+  fundingMicro: Int; peakEquityMicro: Int; dayStartEquityMicro: Int; dayStartMs: Int;
 }): AccountRow {
   return {
     id: r.id, cloneId: r.cloneId, mode: r.mode, scopeKey: r.scopeKey,
@@ -58,9 +60,15 @@ export interface StoredPosition {
   position: Position;
 }
 
-type PositionRow = Awaited<ReturnType<Db["paperPosition"]["findFirstOrThrow"]>>;
+export interface PositionRow {
+  id: string; asset: string; side: string; state: string; sizeBase: number; entryPrice: number; entryNotionalMicro: Int;
+  leverage: number; marginMicro: Int; stopLoss: number | null; takeProfit: number | null; trailingStopPct: number | null;
+  trailHigh: number; trailLow: number; lastPrice: number; realizedPnlMicro: Int; feesMicro: Int; fundingMicro: Int;
+  fundingThroughHour: Int; exitReason: string | null; exitPrice: number | null; details: string; openedAtMs: Int;
+  updatedAtMs: Int; closedAtMs: Int | null;
+}
 
-function toPosition(r: PositionRow): StoredPosition {
+export function toPosition(r: PositionRow): StoredPosition {
   const details = JSON.parse(r.details) as Pick<Position, "history" | "exitTrigger">;
   const position: Position = {
     asset: r.asset, side: r.side as Position["side"], sizeBase: r.sizeBase, entryPrice: r.entryPrice,
@@ -138,13 +146,26 @@ export function insertRejectedOrder(
   });
 }
 
-/** Open PERSONAL accounts with their clone's current graph: what the decision job runs. */
-export async function activePersonalAccounts(db: Db) {
+/** Modes whose accounts trade on the live schedule (BACKTEST runs through its own window). */
+export const SCHEDULED_MODES = ["PERSONAL", "AUDITION", "RACE", "DRY_RUN"] as const;
+
+/** Open accounts the runner decides for, with their clone's current version. */
+export async function runningAccounts(db: Db) {
   const rows = await db.paperAccount.findMany({
-    where: { mode: "PERSONAL", closedAt: null },
-    select: { id: true, clone: { select: { id: true, currentVersion: true, versions: { orderBy: { version: "desc" }, take: 1, select: { graph: true } } } } },
+    where: { mode: { in: [...SCHEDULED_MODES] }, closedAt: null },
+    select: { id: true, mode: true, clone: { select: { id: true, currentVersion: true } } },
+    orderBy: { createdAt: "asc" },
   });
-  return rows.flatMap((r) => (r.clone.versions[0] ? [{ accountId: r.id, cloneId: r.clone.id, graph: r.clone.versions[0].graph }] : []));
+  return rows.map((r) => ({ accountId: r.id, mode: r.mode, cloneId: r.clone.id, version: r.clone.currentVersion }));
+}
+
+/** Every open position on a running account: what Flatten closes. */
+export async function openPositionsToFlatten(db: Db) {
+  return db.paperPosition.findMany({
+    where: { state: "MONITORING", account: { mode: { in: [...SCHEDULED_MODES] }, closedAt: null } },
+    select: { id: true, accountId: true, asset: true },
+    orderBy: { openedAtMs: "asc" },
+  }).then((rows) => rows.map((r) => ({ positionId: r.id, accountId: r.accountId, asset: r.asset })));
 }
 
 export function accountsOfClone(db: Db, cloneId: string) {

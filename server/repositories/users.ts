@@ -47,3 +47,7 @@ function searchWhere(search?: string) {
   const q = search?.trim().toLowerCase();
   return q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : {};
 }
+
+export function findUsersByIds(db: Db, ids: readonly string[]) {
+  return db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, email: true, name: true } });
+}

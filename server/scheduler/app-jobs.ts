@@ -11,14 +11,15 @@ import { pruneHistory } from "@/server/services/maintenance/prune-history";
 import { evaluateIngestionHealth } from "@/server/services/market/evaluate-health";
 import { activeSources } from "@/server/services/market/active-sources";
 import { syncSource } from "@/server/services/market/sync";
-import { runDueDecisions } from "@/server/services/decisions/run-due-decisions";
-import type { JobHandler, RecurringJob } from "./types";
+import { runDecisionTick } from "@/server/services/runner/run-tick";
+import { runRuntimeAssertions } from "@/server/services/runtime/run-assertions";
+import type { JobHandler, RecurringJob, WorkerTask } from "./types";
 
 export const JOB_NAMES = {
   ledgerAudit: "ledger.audit",
   pruneHistory: "maintenance.prune-history",
   ingestionHealth: "market.health",
-  decisions: "clones.decide",
+  runtimeAssertions: "runtime.assertions",
   sync: (source: MarketSource) => `market.sync.${source}`,
 } as const;
 
@@ -44,8 +45,9 @@ export function appJobHandlers(db: PrismaClient, env: Pick<Env, "MARKET_SOURCE" 
     [JOB_NAMES.ingestionHealth]: async (_payload, ctx) => {
       await evaluateIngestionHealth(db, ctx.clock);
     },
-    [JOB_NAMES.decisions]: async (_payload, ctx) => {
-      await runDueDecisions(db, ctx.clock, { anthropicApiKey: env.ANTHROPIC_API_KEY, anthropicBaseUrl: env.ANTHROPIC_BASE_URL });
+    [JOB_NAMES.runtimeAssertions]: async (_payload, ctx) => {
+      // a failed assertion trips the kill switch itself; the job only fails when it cannot run
+      await runRuntimeAssertions(db, ctx.clock);
     },
   };
   for (const source of activeSources(env)) {
@@ -62,9 +64,24 @@ export function appRecurringJobs(env: Pick<Env, "MARKET_SOURCE">): RecurringJob[
     { name: JOB_NAMES.ledgerAudit, everyMs: 60_000, maxAttempts: 3 },
     { name: JOB_NAMES.pruneHistory, everyMs: 60 * 60_000, maxAttempts: 3 },
     { name: JOB_NAMES.ingestionHealth, everyMs: 30_000, maxAttempts: 2 },
-    // each clone decides once per cadence slot; a missed run is caught up by the next
-    { name: JOB_NAMES.decisions, everyMs: 60_000, maxAttempts: 1 },
+    { name: JOB_NAMES.runtimeAssertions, everyMs: 60_000, maxAttempts: 2 },
     // a sync that fails is retried by the next slot, not by the job
     ...activeSources(env).map((source) => ({ name: JOB_NAMES.sync(source), everyMs: SYNC_EVERY_MS[source], maxAttempts: 1 })),
+  ];
+}
+
+/** How often each worker looks for due decision slots: soon after a minute turns, and soon enough to retry within it. */
+export const RUNNER_EVERY_MS = 5_000;
+
+/** Every worker runs the decision runner; slot leases split the work between workers. */
+export function appWorkerTasks(db: PrismaClient, env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL">): WorkerTask[] {
+  return [
+    {
+      name: "decisions.runner",
+      everyMs: RUNNER_EVERY_MS,
+      run: async ({ workerId, clock }) => {
+        await runDecisionTick(db, clock, { workerId, anthropicApiKey: env.ANTHROPIC_API_KEY, anthropicBaseUrl: env.ANTHROPIC_BASE_URL });
+      },
+    },
   ];
 }

@@ -15,13 +15,15 @@ import { findDueJobs } from "@/server/repositories/jobs";
 import { incrementCounters, markStopped, upsertHeartbeat } from "@/server/repositories/worker-heartbeats";
 import { enqueueJob } from "./enqueue";
 import { describeError, runDueJob, type RunJobDeps } from "./run-job";
-import type { JobHandler, RecurringJob, SchedulerLogger, TickResult } from "./types";
+import type { JobHandler, RecurringJob, SchedulerLogger, TickResult, WorkerTask } from "./types";
 import { createWorkerId } from "./worker-id";
 
 export interface EmbeddedSchedulerOptions {
   db: PrismaClient;
   handlers: Record<string, JobHandler>;
   recurring?: RecurringJob[];
+  /** run by this worker every `everyMs`, besides the jobs it claims */
+  tasks?: WorkerTask[];
   clock?: Clock;
   workerId?: string;
   /** The heartbeat row's kind; "embedded" by default. */
@@ -45,6 +47,8 @@ export class EmbeddedScheduler {
   readonly workerId: string;
   private readonly db: PrismaClient;
   private readonly recurring: RecurringJob[];
+  private readonly tasks: WorkerTask[];
+  private readonly taskLastRun = new Map<string, number>();
   private readonly clock: Clock;
   private readonly kind: string;
   private readonly pollMs: number;
@@ -71,6 +75,8 @@ export class EmbeddedScheduler {
     this.keepAlive = options.keepAlive ?? false;
     this.logger = options.logger ?? console;
     this.recurring = options.recurring ?? [];
+    this.tasks = options.tasks ?? [];
+    for (const task of this.tasks) positive(task.everyMs, `tasks.${task.name}.everyMs`);
     const leaseMs = positive(options.leaseMs ?? 60_000, "leaseMs");
     for (const def of this.recurring) {
       validateRecurring(def);
@@ -146,6 +152,7 @@ export class EmbeddedScheduler {
     this.lastBatchWasFull = false;
     await this.guard("write the heartbeat", () => this.heartbeat());
     await this.guard("create recurring jobs", () => this.ensureRecurringSlots());
+    await this.runDueTasks();
     const due = await this.guard("read due jobs", () => findDueJobs(this.db, this.clock.now(), this.batchSize));
     if (!due) return result;
     this.lastBatchWasFull = due.length === this.batchSize;
@@ -163,6 +170,16 @@ export class EmbeddedScheduler {
       await this.guard("update worker counters", () => incrementCounters(this.db, this.workerId, counters));
     }
     return result;
+  }
+
+  private async runDueTasks(): Promise<void> {
+    for (const task of this.tasks) {
+      if (this.stopping) return;
+      const now = this.clock.now().getTime();
+      if (now - (this.taskLastRun.get(task.name) ?? -Infinity) < task.everyMs) continue;
+      this.taskLastRun.set(task.name, now);
+      await this.guard(`run task ${task.name}`, () => task.run({ workerId: this.workerId, clock: this.clock }));
+    }
   }
 
   private async heartbeat(): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { getEnv } from "@/lib/env";
 import { getDb } from "@/server/db";
-import { appJobHandlers, appRecurringJobs } from "./app-jobs";
+import { appJobHandlers, appRecurringJobs, appWorkerTasks } from "./app-jobs";
 import { EmbeddedScheduler } from "./scheduler";
 
 const globalForScheduler = globalThis as unknown as { __clashScheduler?: EmbeddedScheduler };
@@ -21,6 +21,7 @@ export function startEmbeddedScheduler(): EmbeddedScheduler | null {
     db,
     handlers: appJobHandlers(db, env),
     recurring: appRecurringJobs(env),
+    tasks: appWorkerTasks(db, env),
     pollMs: env.SCHEDULER_POLL_MS,
   });
   scheduler.start();

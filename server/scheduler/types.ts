@@ -33,3 +33,14 @@ export interface TickResult {
 }
 
 export type SchedulerLogger = Pick<Console, "info" | "warn" | "error">;
+
+/**
+ * Work every worker runs on its own timer, not claimed as a job: the decision
+ * runner, whose slots carry their own leases so that workers share the load
+ * instead of one worker taking the whole minute.
+ */
+export interface WorkerTask {
+  name: string;
+  everyMs: number;
+  run(ctx: { workerId: string; clock: Clock }): Promise<void>;
+}

@@ -47,6 +47,8 @@ export interface GateLimits {
   /** Max margin per position, percent of equity (see sizePct in actions). */
   maxPositionPct: number;
   maxLeverage: number;
+  /** Max notional (margin × leverage) of one position, in cents: the runtime controls' global cap. */
+  maxNotionalCents?: Cents;
   /** Percent of the day's starting equity, e.g. 5 for 5%. */
   maxDailyLossPct: number;
   /** Percent below peak equity. */
@@ -131,6 +133,10 @@ function sizeGates(action: Action, limits: GateLimits, equityCents: Cents): Reje
   }
   if (!(leverage >= 1)) return reject("leverage", `leverage must be at least 1, got ${leverage}`);
   if (!(leverage <= limits.maxLeverage)) return reject("leverage", `leverage ${leverage} is above the ${limits.maxLeverage}x limit`);
+  const cap = limits.maxNotionalCents;
+  if (cap !== undefined && !(marginCentsFor(equityCents, sizePct) * leverage <= cap)) {
+    return reject("size", `a notional of ${usd(marginCentsFor(equityCents, sizePct) * leverage)} (${sizePct}% of ${usd(equityCents)} at ${leverage}x) is above the ${usd(cap)} cap`);
+  }
   return null;
 }
 

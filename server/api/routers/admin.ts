@@ -4,6 +4,7 @@ import { getAdminOverview, listUsersForAdmin } from "@/server/services/admin/ove
 import { grantCredits } from "@/server/services/wallet/grant-credits";
 import { adminProcedure, router } from "../trpc";
 import { marketAdminRouter } from "./market";
+import { runtimeAdminRouter } from "./runtime";
 
 export const adminRouter = router({
   grantCredits: adminProcedure.input(grantCreditsInput).mutation(async ({ ctx, input }) => {
@@ -21,4 +22,5 @@ export const adminRouter = router({
     .query(({ ctx, input }) => listUsersForAdmin(ctx.db, input)),
   overview: adminProcedure.query(({ ctx }) => getAdminOverview(ctx.db)),
   market: marketAdminRouter,
+  runtime: runtimeAdminRouter,
 });

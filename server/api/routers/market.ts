@@ -10,5 +10,5 @@ export const marketAdminRouter = router({
   retryChannel: adminProcedure.input(retryChannelInput).mutation(({ ctx, input }) => retryChannel(ctx.db, systemClock, input.channelId)),
   setSourcePaused: adminProcedure
     .input(setSourcePausedInput)
-    .mutation(({ ctx, input }) => setSourcePaused(ctx.db, { ...input, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => setSourcePaused(ctx.db, { ...input, actor: { userId: ctx.user.id, label: ctx.user.email } })),
 });

@@ -38,15 +38,6 @@ export async function bookBefore(db: Db, assetId: string, beforeMs: number) {
   return { ...rest, time: n(timeMs), levels: JSON.parse(levels) as { bids: number[][]; asks: number[][] } };
 }
 
-export async function midBefore(db: Db, assetId: string, beforeMs: number) {
-  const row = await db.midPrice.findFirst({
-    where: { assetId, timeMs: { lt: BigInt(beforeMs) } },
-    orderBy: { timeMs: "desc" },
-    select: { timeMs: true, price: true },
-  });
-  return row && { time: n(row.timeMs), price: row.price };
-}
-
 export async function predictionPricesBefore(db: Db, assetId: string, beforeMs: number, limit: number) {
   const rows = await db.predictionPrice.findMany({
     where: { assetId, outcome: 0, timeMs: { lt: BigInt(beforeMs) } },

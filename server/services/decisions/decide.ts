@@ -3,25 +3,29 @@
  * model -> action validation -> safety gates -> paper execution -> positions and
  * account. Every outcome, including a rejected or missing answer, is a stored
  * decision run; nothing here throws for a bad model answer. A decision slot
- * (account, asset, T) is decided once: a retry returns the stored run.
+ * (account, asset, T) is decided once: a retry returns the stored run, found by the
+ * first read (so the model is not asked again), or, when two deciders race for the
+ * slot, by the unique-constraint violation of the loser's insert.
  */
 import type { ContextPacket } from "@/lib/domain/decisions/context-packet";
-import { contextPrompt, systemPrompt, type AccountSnapshot } from "@/lib/domain/decisions/prompt";
+import { contextPrompt, type AccountSnapshot } from "@/lib/domain/decisions/prompt";
 import { DomainError } from "@/lib/domain/errors";
-import { tradingClone, tradingPrompt } from "@/lib/domain/graph/queries";
-import type { CloneGraph } from "@/lib/domain/graph/schema";
 import { parseAction, type Action } from "@/lib/domain/actions/action";
 import { equityBreakdown, freeMargin, unrealizedPnlMicro } from "@/lib/domain/paper/account";
 import { microToUsd } from "@/lib/domain/paper/money-micro";
 import { checkGates, type KillSwitchLevel } from "@/lib/domain/risk/gates";
+import type { GlobalLimits } from "@/lib/domain/runtime/controls";
 import { hyperliquidOrderPayload, marketableLimitPrice } from "@/lib/domain/paper/dry-run";
 import type { PaperFill } from "@/lib/domain/paper/fill";
-import { transaction, type PrismaClient, type Tx } from "@/server/db";
+import { isUniqueViolation, transaction, type PrismaClient, type Tx } from "@/server/db";
 import type { ModelOutcome, ModelProvider } from "@/server/models/types";
+import { decisionInputs, type StoredRun } from "@/server/repositories/decision-inputs";
 import * as decisions from "@/server/repositories/decisions";
 import * as paper from "@/server/repositories/paper";
+import { tickFor, type TickMemo } from "../market/tick-memo";
 import { closePosition, openFromDecision } from "../paper/execute";
 import { marketAt, type MarketAtT } from "../paper/market-at";
+import { cloneVersionUse } from "./clone-versions";
 import { resolveContext } from "./resolve-context";
 
 const DAY = 86_400_000;
@@ -33,6 +37,10 @@ export interface DecideRequest {
   provider: ModelProvider;
   killSwitch?: KillSwitchLevel;
   timeoutMs?: number;
+  /** the runtime controls' global caps; the tighter of these and the clone's own risk block applies */
+  limits?: GlobalLimits;
+  /** market reads at this T shared with the other decisions of the tick (a runner's choice, see TickMemo) */
+  tick?: TickMemo;
 }
 
 export type DecisionStatus = "ACTION" | "HOLD" | "REJECTED" | "NO_TRADE";
@@ -47,23 +55,18 @@ export interface DecisionResult {
 
 export async function decide(db: PrismaClient, req: DecideRequest): Promise<DecisionResult> {
   const T = req.decisionTime;
-  const account = await paper.findAccount(db, req.accountId);
-  if (!account) throw new DomainError("NOT_FOUND", `No paper account ${req.accountId}`, "accountId");
-  const previous = await decisions.findDecisionRun(db, account.id, req.asset, T);
-  if (previous) {
-    return { runId: previous.id, status: previous.status as DecisionStatus, reason: previous.reason, action: previous.parsedAction ? (JSON.parse(previous.parsedAction) as Action) : null, replayed: true };
-  }
-  const clone = await decisions.findCloneVersionGraph(db, account.cloneId);
-  const version = clone?.versions[0];
-  if (!clone || !version) throw new DomainError("NOT_FOUND", `The account's clone ${account.cloneId} has no graph`, "accountId");
-  const graph = JSON.parse(version.graph) as CloneGraph;
-  const cloneBlock = tradingClone(graph);
-  const promptBlock = tradingPrompt(graph);
+  const tick = tickFor(db, T, req.tick);
+  const inputs = await decisionInputs(db, req.accountId, req.asset, T);
+  if (!inputs) throw new DomainError("NOT_FOUND", `No paper account ${req.accountId}`, "accountId");
+  const { account, positions: stored, previous } = inputs;
+  if (previous) return replay(previous);
+  const version = inputs.version === null ? null : await cloneVersionUse(db, account.cloneId, inputs.version);
+  if (!version) throw new DomainError("NOT_FOUND", `The account's clone ${account.cloneId} has no graph`, "accountId");
+  const { graph, clone: cloneBlock, prompt: promptBlock, system } = version;
 
-  const packet = await resolveContext(db, graph, T);
-  const stored = await paper.openPositions(db, account.id);
+  const packet = await resolveContext(db, graph, T, tick);
   const markets = new Map<string, MarketAtT | null>();
-  for (const symbol of new Set([req.asset, ...stored.map((s) => s.position.asset)])) markets.set(symbol, await marketAt(db, symbol, T));
+  for (const symbol of new Set([req.asset, ...stored.map((s) => s.position.asset)])) markets.set(symbol, await marketAt(db, symbol, T, tick));
   const marks = Object.fromEntries([...markets].flatMap(([s, m]) => (m ? [[s, m.referencePrice]] : [])));
   const eq = equityBreakdown(account, stored.map((s) => s.position), marks).equityMicro;
   // a new UTC day starts a new daily-loss window
@@ -81,16 +84,25 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
     dayPnlPct: dayStartEquityMicro ? ((eq - dayStartEquityMicro) / dayStartEquityMicro) * 100 : 0,
     openPositions: stored.map(({ position: p }) => ({ asset: p.asset, side: p.side, sizeBase: p.sizeBase, entryPrice: p.entryPrice, unrealizedUsd: microToUsd(unrealizedPnlMicro(p, marks[p.asset] ?? p.lastPrice)) })),
   };
-  const system = systemPrompt(cloneBlock, promptBlock);
   const context = contextPrompt(packet, req.asset, snapshot);
   const held = stored.find((s) => s.position.asset === req.asset);
 
+  // another decider stored the slot since the first read: its run is the slot's outcome
+  const lostRace = async (e: unknown): Promise<DecisionResult> => {
+    const winner = isUniqueViolation(e) ? await decisions.findDecisionRun(db, account.id, req.asset, T) : null;
+    if (!winner) throw e;
+    return replay(winner);
+  };
   const record = async (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown) => {
-    const run = await decisions.insertDecisionRun(db, runData(status, reason, outcome, action, validation));
-    return { runId: run.id, status, reason, action, replayed: false };
+    try {
+      const run = await decisions.insertDecisionRun(db, runData(status, reason, outcome, action, validation));
+      return { runId: run.id, status, reason, action, replayed: false };
+    } catch (e) {
+      return lostRace(e);
+    }
   };
   const runData = (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown): decisions.DecisionRunData => ({
-    cloneId: clone.id, cloneVersion: version.version, accountId: account.id, mode: account.mode, asset: req.asset, decisionTimeMs: T,
+    cloneId: account.cloneId, cloneVersion: version.version, accountId: account.id, mode: account.mode, asset: req.asset, decisionTimeMs: T,
     provider: req.provider.name, model: cloneBlock.provider === "rules" ? promptBlock.strategy : (cloneBlock.model ?? cloneBlock.provider),
     status, reason, contextPacket: JSON.stringify(packet), prompt: `${system}\n\n${context}`,
     response: JSON.stringify(outcome?.rawResponse ?? null), parsedAction: action ? JSON.stringify(action) : null,
@@ -122,7 +134,10 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
   const cents = (micro: number) => Math.floor(micro / 10_000);
   const gate = checkGates(action, {
     limits: {
-      maxPositionPct: promptBlock.risk.maxPositionPct, maxLeverage: promptBlock.risk.maxLeverage, maxDailyLossPct: promptBlock.risk.maxDailyLossPct,
+      maxPositionPct: Math.min(promptBlock.risk.maxPositionPct, req.limits?.maxPositionPct ?? Infinity),
+      maxLeverage: Math.min(promptBlock.risk.maxLeverage, req.limits?.maxLeverage ?? Infinity),
+      ...(req.limits && { maxNotionalCents: Math.round(req.limits.maxNotionalUsd * 100) }),
+      maxDailyLossPct: promptBlock.risk.maxDailyLossPct,
       allowedActions: promptBlock.allowedActions, allowedAssets: packet.assets.filter((a) => a.enabled).map((a) => a.symbol.toUpperCase()),
     },
     account: {
@@ -136,7 +151,7 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
   if (action.action === "hold") return record("HOLD", action.reasoning, outcome, action, { stage: "gates", ok: true });
 
   // An order follows: the decision run and its fill are written together or not at all.
-  return transaction(db, async (tx) => {
+  return transaction(db, async (tx): Promise<DecisionResult> => {
     const run = await decisions.insertDecisionRun(tx, runData("ACTION", null, outcome, action, { stage: "gates", ok: true }));
     const clientKey = `${run.id}:order`;
     const executed =
@@ -154,7 +169,11 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
     }
     if (account.mode === "DRY_RUN") await logDryRunOrder(tx, run.id, executed.fill, market!, T, action.action === "close");
     return { runId: run.id, status: "ACTION" as const, reason: null, action, replayed: false };
-  });
+  }).catch(lostRace);
+}
+
+function replay(run: StoredRun): DecisionResult {
+  return { runId: run.id, status: run.status as DecisionStatus, reason: run.reason, action: run.parsedAction ? (JSON.parse(run.parsedAction) as Action) : null, replayed: true };
 }
 
 /**

@@ -24,9 +24,15 @@ describe("pruneHistory", () => {
     await audit(true, old);
     await audit(false, old);
     await audit(true, recent);
+    const result = (assertion: string, ok: boolean, checkedAt: Date) =>
+      t.db.assertionResult.create({ data: { assertion, ok, message: ok ? "" : "broken", details: "{}", checkedAt, durationMs: 1 } });
+    await result("old-ok", true, old);
+    await result("old-failed", false, old);
+    await result("recent-ok", true, recent);
 
-    expect(await pruneHistory(t.db, new ManualClock(now))).toMatchObject({ jobs: 1, audits: 1 });
+    expect(await pruneHistory(t.db, new ManualClock(now))).toMatchObject({ jobs: 1, audits: 1, assertionResults: 1 });
     expect((await t.db.job.findMany({ orderBy: { dedupeKey: "asc" } })).map((j) => j.dedupeKey)).toEqual(["old-failed", "recent-ok"]);
     expect((await t.db.ledgerAudit.findMany()).map((a) => a.ok).sort()).toEqual([false, true]);
+    expect((await t.db.assertionResult.findMany({ orderBy: { assertion: "asc" } })).map((r) => r.assertion)).toEqual(["old-failed", "recent-ok"]);
   });
 });

@@ -17,7 +17,7 @@ describe("retryChannel", () => {
   it("clears the failure count and syncs the channel's source, even when paused", async () => {
     const id = "replay:candles:HYPERLIQUID:BTC";
     await t.db.ingestionChannel.update({ where: { id }, data: { consecutiveFailures: 4, lastError: "old trouble" } });
-    await setSourcePaused(t.db, { source: "replay", paused: true, reason: "testing", actorId: null });
+    await setSourcePaused(t.db, { source: "replay", paused: true, reason: "testing", actor: { system: "test" } });
     const result = await retryChannel(t.db, new ManualClock(T + 120_000), id);
     expect(result).toMatchObject({ channelId: id, ok: true, lastError: null, run: { source: "replay", skipped: null } });
     expect(await t.db.ingestionChannel.findUniqueOrThrow({ where: { id } })).toMatchObject({ consecutiveFailures: 0, lastDataTimeMs: BigInt(T - 30_000 + 60_000) });
@@ -29,7 +29,7 @@ describe("retryChannel", () => {
   });
 
   it("refuses a pause without a reason or for an unknown family", async () => {
-    await expect(setSourcePaused(t.db, { source: "replay", paused: true, reason: " ", actorId: null })).rejects.toMatchObject({ field: "reason" });
-    await expect(setSourcePaused(t.db, { source: "kraken", paused: true, reason: "because", actorId: null })).rejects.toMatchObject({ field: "source" });
+    await expect(setSourcePaused(t.db, { source: "replay", paused: true, reason: " ", actor: { system: "test" } })).rejects.toMatchObject({ field: "reason" });
+    await expect(setSourcePaused(t.db, { source: "kraken", paused: true, reason: "because", actor: { system: "test" } })).rejects.toMatchObject({ field: "source" });
   });
 });

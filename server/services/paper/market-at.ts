@@ -4,9 +4,7 @@
  * decimals. The fill's "next available price" is that latest price.
  */
 import type { Db } from "@/server/db";
-import { findAsset } from "@/server/repositories/market/assets";
-import { bookBefore, midBefore } from "@/server/repositories/market/before";
-import { latestCandlesBefore } from "@/server/repositories/market/series";
+import { tickFor, type TickMemo } from "../market/tick-memo";
 
 export interface MarketAtT {
   referencePrice: number;
@@ -21,14 +19,16 @@ export interface MarketAtT {
   priceTime: number;
 }
 
-export async function marketAt(db: Db, symbol: string, T: number): Promise<MarketAtT | null> {
-  const asset = await findAsset(db, "HYPERLIQUID", symbol);
-  if (!asset) return null;
-  const [mid, [candle], book] = await Promise.all([midBefore(db, asset.id, T), latestCandlesBefore(db, asset.id, T, 1), bookBefore(db, asset.id, T)]);
+/** @param tick the decision's market reads at T: the context resolver already made this one */
+export async function marketAt(db: Db, symbol: string, T: number, tick?: TickMemo): Promise<MarketAtT | null> {
+  const perp = await tickFor(db, T, tick).perp(symbol, 1);
+  if (!perp) return null;
+  const { mid, book } = perp;
+  const candle = perp.minutes.at(-1);
   const candlePrice = candle && { price: candle.close, time: candle.openTime + 60_000 };
   const latest = mid && (!candlePrice || mid.time >= candlePrice.time) ? mid : candlePrice;
   if (!latest) return null;
-  const meta = JSON.parse(asset.meta) as { szDecimals?: number; assetIndex?: number };
+  const meta = JSON.parse(perp.meta) as { szDecimals?: number; assetIndex?: number };
   return {
     referencePrice: latest.price,
     priceTime: latest.time,
