@@ -28,9 +28,11 @@ export function SourcePauseToggle({ source, paused }: { source: "hyperliquid" | 
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-1" aria-label={`${paused ? "Resume" : "Pause"} ${source}`}>
-      <div className="flex gap-2">
-        <Input name="reason" placeholder="Reason" aria-label={`Reason to ${paused ? "resume" : "pause"} ${source}`} className="h-8 w-40 text-xs" />
-        <Button type="submit" size="sm" variant={paused ? "primary" : "secondary"} loading={toggle.isPending}>
+      <div className="flex items-center gap-2">
+        <div className="w-44">
+          <Input name="reason" placeholder="Reason" aria-label={`Reason to ${paused ? "resume" : "pause"} ${source}`} />
+        </div>
+        <Button type="submit" variant={paused ? "primary" : "secondary"} loading={toggle.isPending}>
           {paused ? "Resume" : "Pause"}
         </Button>
       </div>

@@ -43,15 +43,13 @@ export function LimitForm({ limit }: { limit: Limit }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={limit.label} className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2">
-        <Input
-          name="value"
-          defaultValue={limit.value}
-          inputMode="decimal"
-          aria-label={`${limit.label} (${limit.unit})`}
-          className="h-8 w-28 text-xs tabular"
-        />
-        <Input name="reason" placeholder="Reason" aria-label={`Reason to change ${limit.label}`} className="h-8 min-w-0 flex-1 text-xs" />
-        <Button type="submit" size="sm" variant="secondary" loading={change.isPending}>Save</Button>
+        <div className="w-32 shrink-0">
+          <Input name="value" defaultValue={limit.value} inputMode="decimal" aria-label={`${limit.label} (${limit.unit})`} className="tabular" />
+        </div>
+        <div className="min-w-40 flex-1">
+          <Input name="reason" placeholder="Reason for the change" aria-label={`Reason to change ${limit.label}`} />
+        </div>
+        <Button type="submit" variant="secondary" loading={change.isPending}>Save</Button>
       </div>
       <span className="text-xs text-fg-subtle">
         {limit.min.toLocaleString("en-US")}–{limit.max.toLocaleString("en-US")} {limit.unit}

@@ -24,11 +24,13 @@ export default async function RuntimeControlsPage({ searchParams }: { searchPara
   await requireAdmin("/admin/runtime");
   const pageNumber = Math.max(1, Math.trunc(Number((await searchParams).page ?? "1")) || 1);
   const caller = await api();
-  const [overview, changes, assertions] = await Promise.all([
+  const [overview, changes, assertions, troubled] = await Promise.all([
     caller.admin.runtime.overview(),
     caller.admin.runtime.changes({ page: pageNumber }),
     caller.admin.runtime.assertions(),
+    caller.admin.runtime.troubledRunners(),
   ]);
+  const cloneNames = new Map(overview.clones.map((c) => [c.cloneId, c.name]));
   const { killSwitch } = overview;
   const pageCount = Math.max(1, Math.ceil(changes.total / changes.pageSize));
 
@@ -68,7 +70,7 @@ export default async function RuntimeControlsPage({ searchParams }: { searchPara
           <TBody>
             {assertions.map((a) => (
               <Tr key={a.assertion}>
-                <Td>
+                <Td className="min-w-64">
                   <p className="font-mono text-xs text-fg">{a.assertion}</p>
                   <p className="text-xs text-fg-muted">{a.description}</p>
                 </Td>
@@ -144,6 +146,32 @@ export default async function RuntimeControlsPage({ searchParams }: { searchPara
                   <Td className="text-xs text-fg-muted">{c.modes.join(", ")}</Td>
                   <Td>{c.paused ? <Badge tone="warning" dot title={c.reason ?? undefined}>Paused</Badge> : <Badge tone="positive" dot>Running</Badge>}</Td>
                   <Td><ClonePauseToggle cloneId={c.cloneId} name={c.name} paused={c.paused} /></Td>
+                </Tr>
+              ))
+            )}
+          </TBody>
+        </Table>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <div>
+            <CardTitle>Runner failures</CardTitle>
+            <CardDescription>Clone assets whose decisions threw errors. A stopped asset makes no decisions until its creator or an admin resumes it from the clone page.</CardDescription>
+          </div>
+        </CardHeader>
+        <Table data-testid="runner-failures">
+          <THead><Tr><Th>Clone</Th><Th>Asset</Th><Th>State</Th><Th>Last error</Th></Tr></THead>
+          <TBody>
+            {troubled.length === 0 ? (
+              <TableEmpty colSpan={4}>Every running clone is deciding normally.</TableEmpty>
+            ) : (
+              troubled.map((r) => (
+                <Tr key={`${r.accountId}:${r.asset}`}>
+                  <Td><Link href={`/clones/${r.cloneId}`} className="font-medium text-fg hover:underline">{cloneNames.get(r.cloneId) ?? r.cloneId}</Link></Td>
+                  <Td>{r.asset}</Td>
+                  <Td>{r.status === "FAILED" ? <Badge tone="negative" dot>Stopped</Badge> : <Badge tone="warning" dot>Failing</Badge>}</Td>
+                  <Td className="max-w-md text-xs text-fg-muted">{r.lastError}{r.lastErrorAt ? ` (${formatDateTime(new Date(r.lastErrorAt))})` : ""}</Td>
                 </Tr>
               ))
             )}

@@ -6,6 +6,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { RunnerHealth } from "@/components/clones/runner-health";
 import { Pagination } from "@/components/ui/pagination";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, TableEmpty, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -32,10 +33,12 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
   const { cloneId } = await params;
   await requireUser(`/clones/${cloneId}`);
   const page = Math.max(1, Math.trunc(Number((await searchParams).page ?? "1")) || 1);
-  const data = await (await api()).clones.activity({ cloneId, page }).catch((e: unknown) => {
+  const caller = await api();
+  const data = await caller.clones.activity({ cloneId, page }).catch((e: unknown) => {
     if (isNotFound(e)) notFound();
     throw e;
   });
+  const runnerTrouble = await caller.clones.runnerHealth({ cloneId });
   const { clone, account } = data;
   const pnl = account ? account.equityMicro - account.startMicro : 0;
 
@@ -47,6 +50,8 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
         subtitle={<>{clone.tagline || "No tagline yet."} Decides every {clone.cadence}. Graph version <span data-testid="clone-version">{clone.version}</span>.</>}
         actions={<LinkButton href={`/studio/${clone.id}`} variant="secondary">Edit in builder</LinkButton>}
       />
+
+      <RunnerHealth cloneId={clone.id} pairs={runnerTrouble} />
 
       {account ? (
         <Card>

@@ -6,6 +6,7 @@ import { latestData } from "@/server/services/decisions/latest-data";
 import { cloneActivity } from "@/server/services/clones/clone-activity";
 import { z } from "zod";
 import { cloneIdInput } from "@/lib/schemas/clones";
+import { resumeRunner, runnerHealthOfClone } from "@/server/services/runner/runner-state";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
 
 export const clonesRouter = router({
@@ -21,5 +22,12 @@ export const clonesRouter = router({
   activity: protectedProcedure
     .input(z.object({ cloneId: z.string().min(1).max(64), page: z.number().int().min(1).default(1) }))
     .query(({ ctx, input }) => cloneActivity(ctx.db, { viewerId: ctx.user.id, ...input })),
+  /** the runner's failing or stopped assets of this clone (empty when all is well) */
+  runnerHealth: protectedProcedure
+    .input(cloneIdInput)
+    .query(({ ctx, input }) => runnerHealthOfClone(ctx.db, { cloneId: input.cloneId, viewerId: ctx.user.id, isAdmin: ctx.user.role === "ADMIN" })),
+  resumeRunner: protectedProcedure
+    .input(cloneIdInput)
+    .mutation(({ ctx, input }) => resumeRunner(ctx.db, { cloneId: input.cloneId, viewerId: ctx.user.id, isAdmin: ctx.user.role === "ADMIN", now: Date.now() })),
   update: protectedProcedure.input(updateCloneInput).mutation(({ ctx, input }) => updateClone(ctx.db, { actorId: ctx.user.id, ...input })),
 });

@@ -2,6 +2,7 @@ import { controlChangesInput, setClonePausedInput, setGlobalLimitInput, setKillS
 import { setClonePaused, setGlobalLimit, setKillSwitch } from "@/server/services/runtime/controls";
 import { runtimeControlChanges, runtimeControlsOverview } from "@/server/services/runtime/overview";
 import { assertionBoard } from "@/server/services/runtime/run-assertions";
+import { troubledRunners } from "@/server/services/runner/runner-state";
 import { adminProcedure, router } from "../trpc";
 
 const actorOf = (user: { id: string; email: string }) => ({ userId: user.id, label: user.email });
@@ -9,6 +10,7 @@ const actorOf = (user: { id: string; email: string }) => ({ userId: user.id, lab
 export const runtimeAdminRouter = router({
   overview: adminProcedure.query(({ ctx }) => runtimeControlsOverview(ctx.db)),
   assertions: adminProcedure.query(({ ctx }) => assertionBoard(ctx.db)),
+  troubledRunners: adminProcedure.query(({ ctx }) => troubledRunners(ctx.db)),
   changes: adminProcedure.input(controlChangesInput).query(({ ctx, input }) => runtimeControlChanges(ctx.db, input)),
   setKillSwitch: adminProcedure.input(setKillSwitchInput).mutation(({ ctx, input }) => setKillSwitch(ctx.db, { ...input, actor: actorOf(ctx.user) })),
   setClonePaused: adminProcedure.input(setClonePausedInput).mutation(({ ctx, input }) => setClonePaused(ctx.db, { ...input, actor: actorOf(ctx.user) })),
