@@ -5,9 +5,10 @@
 import { decisionBenchmark } from "./decision";
 import { ingestBenchmark } from "./ingest";
 import { ledgerBenchmark } from "./ledger";
+import { tickBenchmark } from "./tick";
 import type { Benchmark } from "./harness";
 
-const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark];
+const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark, tickBenchmark];
 
 const [name, ...args] = process.argv.slice(2);
 if (!name) {

@@ -108,3 +108,15 @@ describe("audition limits", () => {
     expect(auditionLimitErrors(g, { maxLeverage: 10, maxDailyLossPct: 10 })).toEqual([]);
   });
 });
+
+describe("multi-asset templates", () => {
+  it("builds one Asset Block with its own streams per symbol, all feeding the one prompt", () => {
+    const graph = templateGraph("momentum", { symbols: ["BTC", "ETH", "SOL", "DOGE"] });
+    const assets = graph.blocks.filter((b) => b.type === "asset");
+    expect(assets.map((a) => (a as { symbol: string }).symbol)).toEqual(["BTC", "ETH", "SOL", "DOGE"]);
+    expect(new Set(graph.blocks.map((b) => b.id)).size).toBe(graph.blocks.length);
+    const prompt = graph.blocks.find((b) => b.type === "trading-prompt") as { assets: string[] };
+    expect(prompt.assets).toEqual(assets.map((a) => a.id));
+    expect(templateGraph("momentum", { symbols: ["BTC"] })).toEqual(templateGraph("momentum", { symbol: "BTC" }));
+  });
+});

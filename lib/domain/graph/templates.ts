@@ -140,6 +140,8 @@ export const TEMPLATE_SUMMARIES: readonly TemplateSummary[] = TEMPLATE_IDS.map((
 export interface TemplateOverrides {
   name?: string;
   symbol?: string;
+  /** trade several perps with one prompt: one Asset Block (and its streams) per symbol; overrides `symbol` */
+  symbols?: readonly string[];
 }
 
 /** A complete graph from a template; invalid overrides throw a GraphValidationError naming the field. */
@@ -148,10 +150,17 @@ export function templateGraph(id: TemplateId, overrides: TemplateOverrides = {})
     throw new DomainError("NOT_FOUND", `No template '${String(id)}'; choose one of ${TEMPLATE_IDS.join(", ")}`, "templateId");
   }
   const template = TEMPLATES[id];
-  const symbol = overrides.symbol ?? TEMPLATE_SYMBOL;
-  const streams = template.streams();
-  const asset = perpAsset(symbol, streams);
-  const prompt: TradingPromptBlock = { ...template.prompt, id: "prompt-1", type: "trading-prompt", assets: [asset.id] };
+  const symbols = overrides.symbols?.length ? overrides.symbols : [overrides.symbol ?? TEMPLATE_SYMBOL];
+  const symbol = symbols.join(" ");
+  // the first asset keeps the single-asset ids ("asset-1", "candles-1"), so a one-symbol graph is unchanged
+  const perAsset = symbols.map((sym, i) => {
+    const suffix = i === 0 ? "" : `-${sym.toLowerCase()}`;
+    const streams = template.streams().map((st) => ({ ...st, id: `${st.id}${suffix}` }));
+    return { streams, asset: { ...perpAsset(sym, streams), id: `asset-1${suffix}` } };
+  });
+  const streams = perAsset.flatMap((a) => a.streams);
+  const assets = perAsset.map((a) => a.asset);
+  const prompt: TradingPromptBlock = { ...template.prompt, id: "prompt-1", type: "trading-prompt", assets: assets.map((a) => a.id) };
   const clone: TradingCloneBlock = {
     id: "clone-1",
     type: "trading-clone",
@@ -159,6 +168,6 @@ export function templateGraph(id: TemplateId, overrides: TemplateOverrides = {})
     ...template.clone,
     prompt: prompt.id,
   };
-  const blocks: Block[] = [...streams, asset, prompt, clone];
+  const blocks: Block[] = [...streams, ...assets, prompt, clone];
   return assertValidGraph({ version: 1, mode: "basic", blocks, edges: deriveEdges(blocks), layout: autoLayout(blocks) });
 }
