@@ -69,6 +69,15 @@ const envSchema = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url({ message: "must be a URL" }).optional(),
   MARKET_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // artifact store for large payloads: local files under DATA_DIR/artifacts, or S3-compatible
+  ARTIFACT_STORE: z.enum(["local", "s3"], { message: "must be local or s3" }).optional(),
+  ARTIFACT_OFFLOAD_THRESHOLD_BYTES: z.coerce.number().int().min(1_024).max(100_000_000).default(65_536),
+  ARTIFACT_S3_ENDPOINT: z.url({ message: "must be a URL (https://<account>.r2.cloudflarestorage.com, https://s3.<region>.amazonaws.com, http://127.0.0.1:9000)" }).optional(),
+  ARTIFACT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "must be a bucket name (3-63 lowercase letters, digits, dots, hyphens)" }).optional(),
+  ARTIFACT_S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: "must be a region like us-east-1 (auto for R2)" }).default("us-east-1"),
+  ARTIFACT_S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, { message: "must be empty or end with / (e.g. clash/artifacts/)" }).default(""),
+  ARTIFACT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ARTIFACT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -92,6 +101,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   if (env.SCHEDULER === "inngest" && env.NODE_ENV === "production" && !env.INNGEST_DEV && !env.INNGEST_SIGNING_KEY) {
     throw new EnvError(["INNGEST_SIGNING_KEY: required when SCHEDULER=inngest in production (or set INNGEST_DEV=1)"]);
+  }
+  if (env.ARTIFACT_STORE === "s3" || (env.ARTIFACT_STORE === undefined && env.ARTIFACT_S3_BUCKET)) {
+    // names only: a secret's value never reaches an error message or a log
+    const missing = (["ARTIFACT_S3_ENDPOINT", "ARTIFACT_S3_BUCKET", "ARTIFACT_S3_ACCESS_KEY_ID", "ARTIFACT_S3_SECRET_ACCESS_KEY"] as const).filter((k) => !env[k]);
+    if (missing.length) throw new EnvError(missing.map((k) => `${k}: required for the S3 artifact store`));
   }
   return env;
 }

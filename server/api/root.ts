@@ -1,6 +1,8 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { backtestsRouter } from "./routers/backtests";
 import { clonesRouter } from "./routers/clones";
+import { historyRouter } from "./routers/history";
 import { walletRouter } from "./routers/wallet";
 import { createCallerFactory, router } from "./trpc";
 
@@ -8,6 +10,8 @@ export const appRouter = router({
   auth: authRouter,
   wallet: walletRouter,
   clones: clonesRouter,
+  backtests: backtestsRouter,
+  history: historyRouter,
   admin: adminRouter,
 });
 

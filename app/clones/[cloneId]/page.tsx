@@ -48,7 +48,7 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
         eyebrow={<Badge tone="info">{clone.provider === "rules" ? `Rules · ${clone.strategy}` : `LLM · ${clone.model}`}</Badge>}
         title={<span data-testid="clone-name">{clone.name}</span>}
         subtitle={<>{clone.tagline || "No tagline yet."} Decides every {clone.cadence}. Graph version <span data-testid="clone-version">{clone.version}</span>.</>}
-        actions={<LinkButton href={`/studio/${clone.id}`} variant="secondary">Edit in builder</LinkButton>}
+        actions={<><LinkButton href={`/clones/${clone.id}/history`} variant="secondary">Trading history</LinkButton><LinkButton href={`/studio/${clone.id}`} variant="secondary">Edit in builder</LinkButton></>}
       />
 
       <RunnerHealth cloneId={clone.id} pairs={runnerTrouble} />
