@@ -153,7 +153,7 @@ export function exitPosition(
 }
 
 /** Gross price PnL of `sizeBase` between the entry notional and an exit notional. */
-export function pricePnlMicro(position: Position, exitNotionalMicro: number): number {
+export function pricePnlMicro(position: Pick<Position, "side" | "entryNotionalMicro">, exitNotionalMicro: number): number {
   const diff = exitNotionalMicro - position.entryNotionalMicro;
   return sumMicro([position.side === "long" ? diff : -diff], "realizedPnlMicro");
 }
