@@ -2,13 +2,14 @@
  * `npm run bench` lists the benchmarks; `npm run bench -- NAME [args]` runs one.
  * Its last line of output is one line of JSON with its figures.
  */
+import { backtestBenchmark } from "./backtest";
 import { decisionBenchmark } from "./decision";
 import { ingestBenchmark } from "./ingest";
 import { ledgerBenchmark } from "./ledger";
 import { tickBenchmark } from "./tick";
 import type { Benchmark } from "./harness";
 
-const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark, tickBenchmark];
+const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark, tickBenchmark, backtestBenchmark];
 
 const [name, ...args] = process.argv.slice(2);
 if (!name) {

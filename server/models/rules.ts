@@ -9,34 +9,12 @@
  * that says why; a strategy that throws (a bug, not a market condition) is an
  * "unavailable" outcome, because providers never throw.
  */
-import { decideByStrategy, type StrategyDecision } from "@/lib/domain/strategies";
+import { rulesDecision } from "@/lib/domain/strategies/from-packet";
 import type { DecisionRequest, ModelOutcome, ModelProvider } from "./types";
 
 export interface RulesProviderOptions {
   /** milliseconds, for the latency; default performance.now */
   now?: () => number;
-}
-
-function decideRequest(request: DecisionRequest): StrategyDecision {
-  const { strategy, params, risk, allowedActions } = request.tradingPrompt;
-  const wanted = request.asset.trim().toUpperCase();
-  const asset = request.packet.assets.find((a) => a.symbol.toUpperCase() === wanted);
-  if (!asset) {
-    const problem = `the context packet has no ${request.asset} asset`;
-    return {
-      action: { action: "hold", asset: request.asset, sizePct: 0, leverage: 1, confidence: 0, reasoning: `Holding: ${problem}.` },
-      inputs: { problem },
-    };
-  }
-  return decideByStrategy(strategy, {
-    asset: request.asset,
-    streams: asset.streams,
-    lastPrice: asset.lastPrice,
-    params,
-    risk,
-    position: request.position,
-    allowedActions,
-  });
 }
 
 export function createRulesProvider(options: RulesProviderOptions = {}): ModelProvider {
@@ -47,7 +25,7 @@ export function createRulesProvider(options: RulesProviderOptions = {}): ModelPr
     const latencyMs = () => Math.max(0, Math.round(now() - started));
     const strategy = request.tradingPrompt.strategy;
     try {
-      const { action, inputs } = decideRequest(request);
+      const { action, inputs } = rulesDecision(request);
       return { ok: true, rawAction: action, rawResponse: { strategy, inputs }, usage: null, costMicroUsd: 0, latencyMs: latencyMs(), attempts: 1 };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

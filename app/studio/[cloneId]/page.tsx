@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BacktestCard } from "@/components/studio/backtest-card";
 import { CloneBuilder } from "@/components/studio/clone-builder";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,6 +29,7 @@ export default async function CloneBuilderPage({ params }: { params: Promise<{ c
         className="mb-6"
       />
       <CloneBuilder cloneId={clone.id} initialGraph={clone.graph} initialVersion={clone.version} />
+      <BacktestCard cloneId={clone.id} graph={clone.graph} />
     </>
   );
 }

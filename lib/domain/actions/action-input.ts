@@ -48,6 +48,8 @@ export function describeUnknownKeys(keys: string[]): string {
   return `ignored unknown field${keys.length === 1 ? "" : "s"} ${listKeys(keys)}`;
 }
 
+const KNOWN = new Set<string>(ACTION_FIELDS);
+
 export function readFields(raw: unknown): ReadResult {
   let value = raw;
   if (typeof value === "string") {
@@ -64,7 +66,6 @@ export function readFields(raw: unknown): ReadResult {
     // Own properties only: an inherited `action` (from a polluted prototype) is not the model's answer.
     if (Object.hasOwn(source, key)) fields[key] = source[key];
   }
-  const known = new Set<string>(ACTION_FIELDS);
-  const unknownKeys = Object.keys(source).filter((k) => !known.has(k));
+  const unknownKeys = Object.keys(source).filter((k) => !KNOWN.has(k));
   return { ok: true, fields, unknownKeys };
 }

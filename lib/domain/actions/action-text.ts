@@ -15,7 +15,12 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // A lone surrogate cannot be stored as UTF-8 and corrupts a JSON round trip.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// any character one of the replacements below would touch: most text has none
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TOUCHED = /[\r\u0000-\u0008\u000B-\u001F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
 export function sanitizeText(text: string): string {
+  if (!TOUCHED.test(text)) return text;
   return text.replace(/\r\n?/g, "\n").replace(C0_CONTROLS, "").replace(BIDI_CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 

@@ -107,6 +107,7 @@ function requireAscending(candles: readonly Candle[]): void {
 /** A prompt must never read NaN or Infinity; they can only come from non-finite input, which the market layer refuses. */
 function finiteOrNull(value: IndicatorValue | null): IndicatorValue | null {
   if (value === null) return null;
-  const parts = typeof value === "number" ? [value] : Object.values(value);
-  return parts.every(Number.isFinite) ? value : null;
+  // a plain number without a temporary array: this runs for every candle of every decision
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return Object.values(value).every(Number.isFinite) ? value : null;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Candle } from "@/lib/domain/market/types";
+import { EMA } from "trading-signals";
 import { computeIndicators } from "./compute";
+import { emaStepper } from "./library";
 import {
   refAtrWilder,
   refBollinger,
@@ -161,4 +163,20 @@ describe("MACD (trading-signals) vs EMA(fast) − EMA(slow) with an EMA(signal) 
 it("fixtures are what the tables above assume", () => {
   expect(closesOf(fromCloses(WAVE_CLOSES))).toEqual(WAVE_CLOSES);
   expect(WAVE_CLOSES.every((c) => c > 0)).toBe(true);
+});
+
+describe("emaStepper is trading-signals' EMA, value for value", () => {
+  it.each([2, 3, 12, 20, 48, 200])("ema(%i) over a random walk equals EMA.add bit for bit", (period) => {
+    let seed = period;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let price = 100;
+    const closes = Array.from({ length: 1_000 }, () => (price *= 1 + (rand() - 0.5) / 50));
+    const ema = new EMA(period);
+    const step = emaStepper(period);
+    closes.forEach((close, i) => {
+      const reference = ema.add(close);
+      const value = step({ openTime: i, closeTime: i, open: close, high: close, low: close, close, volume: 0, trades: 0 });
+      expect(value).toBe(i + 1 < period ? null : reference);
+    });
+  });
 });

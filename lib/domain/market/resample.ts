@@ -22,24 +22,25 @@ export function resample(minutes: readonly Candle[], interval: Interval, complet
   const size = INTERVALS[interval];
   if (size === 60_000) return [...minutes];
   const perBucket = size / 60_000;
-  const out: (Candle & { count: number })[] = [];
-  let current: (Candle & { count: number }) | null = null;
-  for (const m of minutes) {
-    const start = Math.floor(m.openTime / size) * size;
-    if (!current || current.openTime !== start) {
-      if (current) out.push(current);
-      current = { ...m, openTime: start, closeTime: start + size - 1, count: 0 };
-    } else {
-      current.high = Math.max(current.high, m.high);
-      current.low = Math.min(current.low, m.low);
-      current.close = m.close;
-      current.volume += m.volume;
-      current.trades += m.trades;
+  const out: Candle[] = [];
+  // one pass, a bucket's fields in locals: the bar object is built once, when the bucket
+  // is whole (a backtest resamples a year of minutes; spreading per minute cost ~1 s)
+  for (let i = 0; i < minutes.length; ) {
+    const first = minutes[i]!;
+    const start = Math.floor(first.openTime / size) * size;
+    let { high, low, close, volume, trades } = first;
+    let j = i + 1;
+    for (; j < minutes.length; j++) {
+      const m = minutes[j]!;
+      if (m.openTime >= start + size) break;
+      high = Math.max(high, m.high);
+      low = Math.min(low, m.low);
+      close = m.close;
+      volume += m.volume;
+      trades += m.trades;
     }
-    current.count++;
+    if (!complete || j - i === perBucket) out.push({ ...first, openTime: start, closeTime: start + size - 1, high, low, close, volume, trades });
+    i = j;
   }
-  if (current) out.push(current);
-  return out
-    .filter((c) => !complete || c.count === perBucket)
-    .map(({ count: _count, ...c }) => c);
+  return out;
 }

@@ -34,6 +34,9 @@ export interface StopLevel {
   kind: Extract<ExitTriggerKind, "stop_loss" | "trailing_stop">;
 }
 
+// Written without closures or temporary arrays: the monitor calls these for every
+// minute a position is open (half a million times in a year's backtest).
+
 /** The stop in force for the position now (fixed or trailing, the tighter). */
 export function activeStop(position: Position): StopLevel | null {
   const { side, stopLoss, trailingStopPct } = position;
@@ -45,55 +48,48 @@ export function activeStop(position: Position): StopLevel | null {
             : (position.trailLow * (100 + trailingStopPct)) / 100,
         )
       : undefined;
-  const candidates: StopLevel[] = [];
-  if (stopLoss !== undefined) candidates.push({ level: stopLoss, kind: "stop_loss" });
-  if (trail !== undefined) candidates.push({ level: trail, kind: "trailing_stop" });
-  if (candidates.length === 0) return null;
+  if (stopLoss === undefined) return trail === undefined ? null : { level: trail, kind: "trailing_stop" };
+  if (trail === undefined) return { level: stopLoss, kind: "stop_loss" };
   // Ties go to the fixed stop: it is the one the trader set explicitly.
-  return candidates.reduce((best, c) =>
-    (side === "long" ? c.level > best.level : c.level < best.level) ? c : best,
-  );
+  return (side === "long" ? trail > stopLoss : trail < stopLoss) ? { level: trail, kind: "trailing_stop" } : { level: stopLoss, kind: "stop_loss" };
 }
 
 export function detectExit(position: Position, update: PriceUpdate): ExitTrigger | null {
   const long = position.side === "long";
-  const { open, high, low } = "price" in update
-    ? { open: update.price, high: update.price, low: update.price }
-    : update;
+  const tick = "price" in update;
+  const open = tick ? update.price : update.open;
   // "beyond" in the adverse direction for stops, the favourable one for take-profits.
-  const adverse = long ? low : high;
-  const favourable = long ? high : low;
-  const pastStop = (px: number, level: number) => (long ? px <= level : px >= level);
-  const pastTp = (px: number, level: number) => (long ? px >= level : px <= level);
+  const adverse = tick ? update.price : long ? update.low : update.high;
+  const favourable = tick ? update.price : long ? update.high : update.low;
   const stop = activeStop(position);
   const tp = position.takeProfit;
-  const make = (trigger: Omit<ExitTrigger, "time">): ExitTrigger => ({ ...trigger, time: update.time });
+  const time = update.time;
 
-  if (stop && pastStop(open, stop.level)) {
-    return make({ reason: "STOP_TRIGGERED", kind: stop.kind, level: stop.level, referencePrice: open, gap: open !== stop.level });
+  if (stop && (long ? open <= stop.level : open >= stop.level)) {
+    return { reason: "STOP_TRIGGERED", kind: stop.kind, level: stop.level, referencePrice: open, gap: open !== stop.level, time };
   }
-  if (tp !== undefined && pastTp(open, tp)) {
-    return make({ reason: "TP_TRIGGERED", kind: "take_profit", level: tp, referencePrice: tp, gap: open !== tp });
+  if (tp !== undefined && (long ? open >= tp : open <= tp)) {
+    return { reason: "TP_TRIGGERED", kind: "take_profit", level: tp, referencePrice: tp, gap: open !== tp, time };
   }
-  if (stop && pastStop(adverse, stop.level)) {
-    return make({ reason: "STOP_TRIGGERED", kind: stop.kind, level: stop.level, referencePrice: stop.level, gap: false });
+  if (stop && (long ? adverse <= stop.level : adverse >= stop.level)) {
+    return { reason: "STOP_TRIGGERED", kind: stop.kind, level: stop.level, referencePrice: stop.level, gap: false, time };
   }
-  if (tp !== undefined && pastTp(favourable, tp)) {
-    return make({ reason: "TP_TRIGGERED", kind: "take_profit", level: tp, referencePrice: tp, gap: false });
+  if (tp !== undefined && (long ? favourable >= tp : favourable <= tp)) {
+    return { reason: "TP_TRIGGERED", kind: "take_profit", level: tp, referencePrice: tp, gap: false, time };
   }
   return null;
 }
 
+const usable = (p: number) => Number.isFinite(p) && p > 0;
+
 /** Why an update cannot be used, or null when it is a sane price. */
 export function invalidUpdate(update: PriceUpdate): string | null {
   if (!Number.isFinite(update.time)) return "update time is not a finite number";
-  const prices = "price" in update ? [update.price] : [update.open, update.high, update.low, update.close];
-  if (!prices.every((p) => Number.isFinite(p) && p > 0)) return "update has a non-positive or non-finite price";
-  if (!("price" in update)) {
-    const { open, high, low, close } = update;
-    if (high < low || open > high || open < low || close > high || close < low) {
-      return "bar is inconsistent (open/close outside low..high)";
-    }
+  if ("price" in update) return usable(update.price) ? null : "update has a non-positive or non-finite price";
+  const { open, high, low, close } = update;
+  if (!(usable(open) && usable(high) && usable(low) && usable(close))) return "update has a non-positive or non-finite price";
+  if (high < low || open > high || open < low || close > high || close < low) {
+    return "bar is inconsistent (open/close outside low..high)";
   }
   return null;
 }

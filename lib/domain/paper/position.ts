@@ -102,7 +102,10 @@ export function onPrice(position: Position, update: PriceUpdate): OnPriceResult 
     return { position, trigger: null, ignored: "update is older than the last one applied" };
   }
   const trigger = detectExit(position, update);
-  const [high, low, last] = "price" in update ? [update.price, update.price, update.price] : [update.high, update.low, update.close];
+  const tick = "price" in update;
+  const high = tick ? update.price : update.high;
+  const low = tick ? update.price : update.low;
+  const last = tick ? update.price : update.close;
   return {
     position: {
       ...position,

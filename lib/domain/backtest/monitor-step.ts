@@ -1,0 +1,81 @@
+/**
+ * Watching an open position up to a time, in memory: server/services/paper/monitor.ts
+ * without the rows. Every closed minute that opened after the position's last
+ * update goes through onPrice (stop-loss, take-profit, trailing stop) and every
+ * funding hour crossed is booked first, in time order, so nothing accrues after
+ * an exit. A funding hour whose rate is not in market memory stops the funding
+ * there (the live monitor tries again later; a backtest's memory is complete).
+ */
+import { bookDelta } from "@/lib/domain/paper/account";
+import type { ExecutionConfig } from "@/lib/domain/paper/config";
+import { executeClose, type Executed } from "@/lib/domain/paper/execution";
+import { applyFunding } from "@/lib/domain/paper/funding";
+import { HOUR_MS } from "@/lib/domain/paper/position";
+import { onMinuteCandles } from "@/lib/domain/paper/price-run";
+import type { Position } from "@/lib/domain/paper/position-types";
+import type { AccountState } from "./decision-step";
+import { countBefore, countOpenedBefore, type PerpSeries } from "./series";
+
+const M = 60_000;
+
+export interface MonitorOutcome {
+  position: Position;
+  /** the exit order, when a stop or take-profit filled (the position is then CLOSED) */
+  exit: (Executed & { ok: true }) | null;
+  fundingHours: number;
+}
+
+/**
+ * The position after monitoring up to `until` (ms); the account's totals are booked
+ * in place. Called at any times, the result is the same as the live monitor's once
+ * a minute: candles are applied in order, funding hour h is booked just before
+ * the first candle that opens at or after h (or at the end, once h <= until), and
+ * onPrice does not depend on when it was called. So candles between two funding
+ * hours go through onMinuteCandles as one run.
+ */
+export function monitorStep(p: PerpSeries, account: AccountState, position: Position, until: number, config?: ExecutionConfig): MonitorOutcome {
+  let current = position;
+  let fundingHours = 0;
+  /** books every hour due up to `time`; false when one could not be (its rate is not in market memory) */
+  const fundingUpTo = (time: number): boolean => {
+    for (let h = current.fundingThroughHour + HOUR_MS; h <= time; h += HOUR_MS) {
+      const at = countBefore(p.funding, h + 1);
+      const rate = at > 0 ? p.funding[at - 1]! : null;
+      if (!rate || rate.time !== h) return false;
+      const markAt = countOpenedBefore(p.minutes, h - M);
+      const mark = p.minutes[markAt];
+      const markPrice = mark && mark.openTime < h ? mark.close : current.lastPrice;
+      const applied = applyFunding(current, { hour: h, markPrice, hourlyRate: rate.rate });
+      if (!applied.ok) return false;
+      current = applied.position;
+      Object.assign(account, bookDelta(account, applied.delta));
+      fundingHours++;
+    }
+    return true;
+  };
+  // candles that opened after the last update: the entry minute's earlier prices never trigger anything
+  const from = Math.ceil((current.updatedAt + 1) / M) * M;
+  const end = countOpenedBefore(p.minutes, Math.floor(until / M) * M);
+  for (let i = countOpenedBefore(p.minutes, from); i < end; ) {
+    const booked = fundingUpTo(p.minutes[i]!.openTime);
+    // up to the next funding hour; one candle at a time while an hour cannot be booked (the live monitor retries it every candle)
+    const nextHour = current.fundingThroughHour + HOUR_MS;
+    const runEnd = booked ? countOpenedBefore(p.minutes, nextHour, i) : i + 1;
+    const run = onMinuteCandles(current, p.minutes, i, Math.min(end, Math.max(runEnd, i + 1)));
+    current = run.position;
+    i = run.next;
+    if (!run.trigger) continue;
+    const time = p.minutes[i - 1]!.openTime + M - 1;
+    const bookAt = countBefore(p.books, time);
+    const book = bookAt > 0 ? p.books[bookAt - 1]! : null;
+    const exit = executeClose(current, run.trigger.reason, {
+      referencePrice: run.trigger.referencePrice, priceTime: time, szDecimals: p.szDecimals,
+      ...(book && { bestBid: book.bestBid, bestAsk: book.bestAsk, bidDepthUsd: book.bidDepthUsd, askDepthUsd: book.askDepthUsd }),
+    }, time, run.trigger, config);
+    if (!exit.ok) return { position: current, exit: null, fundingHours }; // unreachable: an exit fill always fits its position
+    Object.assign(account, bookDelta(account, exit.delta));
+    return { position: exit.position, exit, fundingHours };
+  }
+  fundingUpTo(until);
+  return { position: current, exit: null, fundingHours };
+}

@@ -1,0 +1,127 @@
+/**
+ * The packet's market at any T of a backtest, over series loaded once. What the
+ * live resolver recomputes per decision is computed once per window here, and
+ * each decision takes a slice:
+ *
+ * - A stream's complete bars: the window's minutes resampled once (resample, the
+ *   one rule). A decision reads the complete bars of its newest candleMinutes(s)
+ *   minutes; those are exactly the once-resampled complete bars whose minutes all
+ *   lie among them (a bucket cut by the window's start is incomplete there and
+ *   dropped, a bucket with a hole is incomplete in both), with the very same
+ *   values, built by the same additions in the same order.
+ * - Their packet rows (barPoint), built once per bar and shared, read-only.
+ * - Funding, contexts and the rest: the newest N before T, by binary search.
+ * Indicators stay per decision: an EMA seeded at the window's first bar differs
+ * from one seeded a bar later, so nothing is carried from one window to the next.
+ */
+import { barPoint, candleMinutes, type PacketMarket, type PacketReads, type PacketRow, type PerpAtT } from "@/lib/domain/decisions/build-packet";
+import type { DataStreamBlock } from "@/lib/domain/graph/schema";
+import { resample } from "@/lib/domain/market/resample";
+import type { Candle } from "@/lib/domain/market/types";
+import { countBefore, countBelow, minutesClosedBy, newestOf, type MarketSeries, type PerpSeries } from "./series";
+
+const M = 60_000;
+
+interface StreamBars {
+  bars: Candle[];
+  /** index (in the perp's minutes) of each bar's first and last minute */
+  first: Int32Array;
+  last: Int32Array;
+  rows: PacketRow[];
+}
+
+/** Resampled once, per perp and stream (streams differ in datapoints, so rows are per stream). */
+function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
+  const bars = resample(p.minutes, s.granularity, true);
+  const first = new Int32Array(bars.length);
+  const last = new Int32Array(bars.length);
+  const perBar = bars.length && s.granularity !== "1m" ? (bars[0]!.closeTime + 1 - bars[0]!.openTime) / M : 1;
+  let j = 0;
+  for (let b = 0; b < bars.length; b++) {
+    // a complete bar's minutes are its perBar consecutive minutes from its open
+    while (p.minutes[j]!.openTime < bars[b]!.openTime) j++;
+    first[b] = j;
+    last[b] = j + perBar - 1;
+  }
+  return { bars, first, last, rows: bars.map((c) => barPoint(c, s)) };
+}
+
+export interface SeriesMarket {
+  /** the packet's market at T */
+  at(T: number): PacketMarket;
+}
+
+/** @param reads what the graph reads (packetReads): how deep funding and contexts go */
+export function seriesMarket(series: MarketSeries, reads: PacketReads): SeriesMarket {
+  const prepared = new Map<string, StreamBars>();
+  return { at: (T) => new MarketAt(series, reads, prepared, T) };
+}
+
+// classes rather than object literals of closures: one of each is made per decision
+class MarketAt implements PacketMarket {
+  private readonly perps = new Map<string, PerpAt | null>();
+
+  constructor(
+    private readonly series: MarketSeries,
+    private readonly reads: PacketReads,
+    private readonly prepared: Map<string, StreamBars>,
+    private readonly T: number,
+  ) {}
+
+  perp(symbol: string): PerpAt | null {
+    let perp = this.perps.get(symbol);
+    if (perp === undefined) {
+      const p = this.series.perps.get(symbol);
+      perp = p ? new PerpAt(p, this.reads.perps.get(symbol), this.prepared, this.T) : null;
+      this.perps.set(symbol, perp);
+    }
+    return perp;
+  }
+
+  prediction(slug: string) {
+    const found = this.series.predictions.get(slug);
+    if (!found) return null;
+    const T = this.T;
+    const snapshot = found.snapshot && found.snapshot.updatedAt < T ? { volume: found.snapshot.volume, liquidity: found.snapshot.liquidity } : null;
+    return { prices: newestOf(found.prices, countBefore(found.prices, T), this.reads.predictions.get(slug) ?? 0), snapshot };
+  }
+
+  macro(name: string) {
+    const points = this.series.macro.get(name);
+    return points ? newestOf(points, countBefore(points, this.T), this.reads.macro.get(name) ?? 0) : null;
+  }
+}
+
+class PerpAt implements PerpAtT {
+  readonly lastMinute: Candle | null;
+  readonly book: PerpAtT["book"];
+  readonly funding: PerpAtT["funding"];
+  readonly contexts: PerpAtT["contexts"];
+  private readonly closed: number;
+
+  constructor(
+    private readonly p: PerpSeries,
+    depth: { funding: number; contexts: number } | undefined,
+    private readonly prepared: Map<string, StreamBars>,
+    T: number,
+  ) {
+    this.closed = minutesClosedBy(p.minutes, T);
+    this.lastMinute = this.closed > 0 ? p.minutes[this.closed - 1]! : null;
+    const bookAt = countBefore(p.books, T);
+    this.book = bookAt > 0 ? p.books[bookAt - 1]! : null;
+    // as deep as the graph's deepest stream reads; the builder keeps each stream's own
+    this.funding = depth?.funding ? newestOf(p.funding, countBefore(p.funding, T), depth.funding) : [];
+    this.contexts = depth?.contexts ? newestOf(p.contexts, countBefore(p.contexts, T), depth.contexts) : [];
+  }
+
+  candles(s: DataStreamBlock) {
+    const key = `${this.p.symbol}|${s.id}`;
+    let prepared = this.prepared.get(key);
+    if (!prepared) this.prepared.set(key, (prepared = streamBars(this.p, s)));
+    const { bars, first, last, rows } = prepared;
+    const start = Math.max(0, this.closed - candleMinutes(s));
+    const lo = countBelow(first, start);
+    const hi = countBelow(last, this.closed, lo);
+    return { bars: bars.slice(lo, hi), points: rows.slice(Math.max(lo, hi - s.retrievalDepth), hi) };
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The context packet from rows already read: the pure half of the context resolver.
+ * Whoever reads market memory (the live resolver through its "before T" reads, a
+ * backtest from series it loaded once) hands over what a decision at T may see,
+ * and this builds the packet: which streams, which points and datapoints, which
+ * indicators, how fresh, and what is stale or missing. A live decision and a
+ * backtest therefore cannot disagree on what a clone saw.
+ *
+ * Reading is described by packetReads(graph): per Hyperliquid perp the closed
+ * minutes, funding points and asset contexts the graph needs at most, per
+ * Polymarket market and DefiLlama series the depth. The source answers with the
+ * NEWEST rows stamped before T (a minute only once closed), oldest first.
+ */
+import { indicatorWarmupBars } from "@/lib/domain/graph/indicators";
+import { lookbackMs } from "@/lib/domain/graph/data-stream";
+import { assetsOf, streamsOf } from "@/lib/domain/graph/queries";
+import type { AssetBlock, CloneGraph, DataStreamBlock } from "@/lib/domain/graph/schema";
+import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
+import type { Candle } from "@/lib/domain/market/types";
+import { freshness, type AssetPacket, type ContextPacket, type StreamPacket } from "./context-packet";
+import { streamIndicators } from "./packet-indicators";
+
+const M = 60_000;
+const D = 86_400_000;
+
+export type PacketRow = Record<string, number | string | null>;
+
+export interface BookTopRow {
+  time: number;
+  bestBid: number;
+  bestAsk: number;
+  mid: number;
+  spreadBps: number;
+  bidDepthUsd: number;
+  askDepthUsd: number;
+}
+
+export interface FundingRow {
+  time: number;
+  rate: number;
+  premium: number;
+}
+
+/** An asset context row as market memory stores it (time first, then the stored fields). */
+export type ContextRow = { time: number } & Record<string, number | null>;
+
+/** The complete bars of one candle stream at T, and their packet rows. */
+export interface CandleWindow {
+  /** complete bars of the stream's granularity, ascending */
+  bars: readonly Candle[];
+  /** barPoint(bar, stream) of the last retrievalDepth bars (a source may keep them precomputed) */
+  points: readonly PacketRow[];
+}
+
+export interface PerpAtT {
+  /** the newest closed 1-minute candle before T */
+  lastMinute: Candle | null;
+  /** the bars built from the newest candleMinutes(stream) closed minutes (see candleWindowOf) */
+  candles(stream: DataStreamBlock): CandleWindow;
+  /** the newest top of book stamped before T, however old */
+  book: BookTopRow | null;
+  /** the newest funding points before T: at least packetReads' depth of them when there are */
+  funding: readonly FundingRow[];
+  contexts: readonly ContextRow[];
+}
+
+export interface PacketMarket {
+  /** null: market memory has no such Hyperliquid asset */
+  perp(symbol: string): PerpAtT | null;
+  /** null: no such Polymarket market; snapshot only when it was updated before T */
+  prediction(slug: string): { prices: readonly { time: number; price: number }[]; snapshot: { volume: number | null; liquidity: number | null } | null } | null;
+  /** null: no such series; the newest points before T (depth + 1 of them) */
+  macro(series: string): readonly { time: number; value: number }[] | null;
+}
+
+export interface PacketReads {
+  /** per Hyperliquid symbol: closed minutes, funding points and asset contexts to read */
+  perps: Map<string, { minutes: number; funding: number; contexts: number }>;
+  predictions: Map<string, number>;
+  macro: Map<string, number>;
+}
+
+export interface BuildOptions {
+  /** compute an indicator only when read (a backtest's rules read few); the values are the same */
+  lazyIndicators?: boolean;
+}
+
+/** 1-minute candles a candle stream reads: its bars plus indicator warm-up, within its lookback. */
+export function candleMinutes(s: DataStreamBlock): number {
+  const step = GRANULARITY_MS[s.granularity];
+  const bars = s.retrievalDepth + Math.max(0, ...s.indicators.map(indicatorWarmupBars));
+  // one extra bar of minutes, so the oldest complete bar is whole after alignment
+  return Math.min((bars + 1) * (step / M), Math.floor(lookbackMs(s.lookback) / M) + step / M);
+}
+
+/** What a decision on this graph reads: each perp once, with the most any of its streams needs. */
+export function packetReads(graph: CloneGraph): PacketReads {
+  const reads: PacketReads = { perps: new Map(), predictions: new Map(), macro: new Map() };
+  for (const asset of assetsOf(graph)) {
+    for (const s of streamsOf(graph, asset)) {
+      if (s.source === "hyperliquid") {
+        const symbol = s.symbol ?? asset.symbol;
+        const need = reads.perps.get(symbol) ?? { minutes: 1, funding: 0, contexts: 0 };
+        if (s.dataset === "candles") need.minutes = Math.max(need.minutes, candleMinutes(s));
+        if (s.dataset === "funding") need.funding = Math.max(need.funding, s.retrievalDepth);
+        if (s.dataset === "open-interest") need.contexts = Math.max(need.contexts, s.retrievalDepth);
+        reads.perps.set(symbol, need);
+      } else if (s.source === "polymarket" && s.market) {
+        reads.predictions.set(s.market, Math.max(reads.predictions.get(s.market) ?? 0, s.retrievalDepth));
+      } else if (s.source === "defillama" && s.series) {
+        reads.macro.set(s.series, Math.max(reads.macro.get(s.series) ?? 0, s.retrievalDepth + 1));
+      }
+    }
+  }
+  return reads;
+}
+
+/** One bar as a packet point: its open time and the datapoints the stream asks for. */
+export function barPoint(c: Candle, s: DataStreamBlock): PacketRow {
+  const row: PacketRow = { time: c.openTime };
+  for (const d of s.datapoints) row[d] = (c as unknown as Record<string, number>)[d] ?? null;
+  return row;
+}
+
+export function buildPacket(graph: CloneGraph, T: number, market: PacketMarket, options: BuildOptions = {}): ContextPacket {
+  const assets: AssetPacket[] = [];
+  const problems: ContextPacket["problems"] = [];
+  for (const { asset, streams: blocks } of layoutOf(graph)) {
+    const streams: StreamPacket[] = [];
+    let lastPrice: number | null = null;
+    for (const stream of blocks) {
+      const resolved = streamPacket(market, asset.symbol, stream, T, options.lazyIndicators ?? false);
+      streams.push(resolved.packet);
+      lastPrice ??= resolved.lastPrice;
+      if (resolved.packet.freshness.status !== "ok") {
+        problems.push({
+          asset: asset.symbol,
+          blockId: stream.id,
+          status: resolved.packet.freshness.status,
+          reason: resolved.packet.freshness.reason ?? resolved.packet.freshness.status,
+        });
+      }
+    }
+    assets.push({ key: `${asset.venue}:${asset.symbol}`, venue: asset.venue, symbol: asset.symbol, enabled: asset.enabled, lastPrice, streams });
+  }
+  return { decisionTime: T, assets, problems };
+}
+
+type Layout = { asset: AssetBlock; streams: DataStreamBlock[] }[];
+const layouts = new WeakMap<CloneGraph, Layout>();
+
+/** The graph's assets and their streams; kept for a frozen graph (a saved version never changes). */
+function layoutOf(graph: CloneGraph): Layout {
+  const kept = layouts.get(graph);
+  if (kept) return kept;
+  const layout = assetsOf(graph).map((asset) => ({ asset, streams: streamsOf(graph, asset) }));
+  if (Object.isFrozen(graph)) layouts.set(graph, layout);
+  return layout;
+}
+
+interface Resolved {
+  packet: StreamPacket;
+  lastPrice: number | null;
+}
+
+type Base = Pick<StreamPacket, "blockId" | "source" | "dataset" | "granularity" | "include">;
+
+// module functions rather than closures per stream: a backtest builds a packet at every decision
+function pick(s: DataStreamBlock, row: Record<string, number | string | null>, names: Record<string, string>): PacketRow {
+  // time first, then the datapoints in the block's order (as Object.fromEntries of those pairs)
+  const out: PacketRow = { time: row.time ?? null };
+  for (const d of s.datapoints) out[d] = row[names[d] ?? d] ?? null;
+  return out;
+}
+
+function missing(base: Base, reason: string): Resolved {
+  return { packet: { ...base, freshness: { status: "missing", asOf: null, reason }, points: [], indicators: {} }, lastPrice: null };
+}
+
+function done(base: Base, T: number, points: PacketRow[], asOf: number | null, lastPrice: number | null): Resolved {
+  return { packet: { ...base, freshness: freshness(base.dataset, asOf, T), points, indicators: {} }, lastPrice };
+}
+
+function newest<R>(rows: readonly R[], n: number): readonly R[] {
+  return rows.length > n ? rows.slice(rows.length - n) : rows;
+}
+
+const OPEN_INTEREST_NAMES = { openInterest: "openInterest", markPrice: "markPx", oraclePrice: "oraclePx", dayVolume: "dayNtlVlm" };
+const BOOK_NAMES = { spread: "spreadBps", bidDepth: "bidDepthUsd", askDepth: "askDepthUsd" };
+const FUNDING_NAMES = { funding: "rate" };
+const SAME: Record<string, string> = {};
+
+function streamPacket(market: PacketMarket, assetSymbol: string, s: DataStreamBlock, T: number, lazy: boolean): Resolved {
+  if (s.source === "hyperliquid" && s.dataset === "candles") {
+    const perp = market.perp(s.symbol ?? assetSymbol);
+    if (perp) {
+      const { bars, points } = perp.candles(s);
+      const last = perp.lastMinute;
+      // written out, not spread from a base: the one stream every rules clone reads, at every decision
+      const packet: StreamPacket = {
+        blockId: s.id, source: s.source, dataset: s.dataset, granularity: s.granularity, include: s.include,
+        freshness: freshness("candles", last ? last.openTime + M : null, T), points: points as PacketRow[], indicators: streamIndicators(bars, s, lazy),
+      };
+      return { packet, lastPrice: last?.close ?? null };
+    }
+  }
+  const base: Base = { blockId: s.id, source: s.source, dataset: s.dataset, granularity: s.granularity, include: s.include };
+
+  if (s.source === "hyperliquid") {
+    const symbol = s.symbol ?? assetSymbol;
+    const perp = market.perp(symbol);
+    if (!perp) return missing(base, `market memory has no Hyperliquid asset ${symbol}`);
+    if (s.dataset === "funding") {
+      const points = newest(perp.funding, s.retrievalDepth);
+      return done(base, T, points.map((p) => pick(s, p as unknown as PacketRow, FUNDING_NAMES)), points.at(-1)?.time ?? null, null);
+    }
+    if (s.dataset === "open-interest") {
+      const points = newest(perp.contexts, s.retrievalDepth);
+      return done(base, T, points.map((p) => pick(s, p, OPEN_INTEREST_NAMES)), points.at(-1)?.time ?? null, points.at(-1)?.markPx ?? null);
+    }
+    const book = perp.book;
+    const top = book && { time: book.time, bestBid: book.bestBid, bestAsk: book.bestAsk, spreadBps: book.spreadBps, bidDepthUsd: book.bidDepthUsd, askDepthUsd: book.askDepthUsd };
+    return done(base, T, top ? [pick(s, top, BOOK_NAMES)] : [], book?.time ?? null, book?.mid ?? null);
+  }
+
+  if (s.source === "polymarket") {
+    const found = s.market ? market.prediction(s.market) : null;
+    if (!found) return missing(base, `market memory has no Polymarket market ${s.market ?? "(none given)"}`);
+    const points = newest(found.prices, s.retrievalDepth);
+    // volume and liquidity are a snapshot refreshed over time: only usable if it predates T
+    const snapshot = found.snapshot ?? { volume: null, liquidity: null };
+    return done(base, T, points.map((p) => pick(s, { ...p, ...snapshot }, SAME)), points.at(-1)?.time ?? null, points.at(-1)?.price ?? null);
+  }
+
+  const series = s.series ? market.macro(s.series) : null;
+  if (!series) return missing(base, `market memory has no DefiLlama series ${s.series ?? "(none given)"}`);
+  const points = newest(series, s.retrievalDepth + 1);
+  const withChange = points.slice(1).map((p, i) => ({ ...p, change: p.value - points[i]!.value }));
+  // a daily point is known at the end of its day
+  const last = points.at(-1);
+  return done(base, T, withChange.map((p) => pick(s, p, SAME)), last ? last.time + D : null, null);
+}

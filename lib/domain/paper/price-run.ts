@@ -1,0 +1,44 @@
+/**
+ * onPrice over a run of closed 1-minute candles: each candle is the price update
+ * { time: its close (openTime + 59,999 ms), open, high, low, close }, applied in
+ * turn up to and including the first that triggers an exit. The result is the
+ * position and trigger that calling onPrice once per candle gives (price-run.test.ts
+ * holds them equal), with one position object made for the run rather than one
+ * per minute: a year's backtest watches a position through ~500,000 minutes.
+ */
+import type { Candle } from "@/lib/domain/market/types";
+import { detectExit, invalidUpdate, type BarUpdate } from "./exit-triggers";
+import type { OnPriceResult } from "./position";
+import type { Position } from "./position-types";
+
+const M = 60_000;
+
+export interface RunResult extends Pick<OnPriceResult, "position" | "trigger"> {
+  /** the index after the last candle applied (the triggering one included) */
+  next: number;
+}
+
+/** @param start, end the candles minutes[start..end) */
+export function onMinuteCandles(position: Position, minutes: readonly Candle[], start: number, end: number): RunResult {
+  // onPrice ignores every update to a position that is not MONITORING
+  if (position.state !== "MONITORING" || start >= end) return { position, trigger: null, next: end };
+  const current: Position = { ...position };
+  const update: BarUpdate = { time: 0, open: 0, high: 0, low: 0, close: 0 };
+  for (let i = start; i < end; i++) {
+    const c = minutes[i]!;
+    update.time = c.openTime + M - 1;
+    update.open = c.open;
+    update.high = c.high;
+    update.low = c.low;
+    update.close = c.close;
+    // what onPrice ignores changes nothing
+    if (invalidUpdate(update) !== null || update.time < current.updatedAt) continue;
+    const trigger = detectExit(current, update);
+    current.trailHigh = Math.max(current.trailHigh, update.high);
+    current.trailLow = Math.min(current.trailLow, update.low);
+    current.lastPrice = update.close;
+    current.updatedAt = update.time;
+    if (trigger) return { position: current, trigger, next: i + 1 };
+  }
+  return { position: current, trigger: null, next: end };
+}
