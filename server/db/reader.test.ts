@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
-import { readRows } from "./reader";
+import { adapterOf, readRows } from "./reader";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -35,6 +35,23 @@ describe("readRows", () => {
     release();
     await tx;
     expect(await names(t.db)).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("keeps its connections across Prisma transactions, and drops a rolled-back transaction's", async () => {
+    // a TEMP table lives on the one connection that made it
+    const marked = async (db: Parameters<typeof readRows>[0]) =>
+      (await readRows<{ n: number }>(db, `SELECT count(*) AS "n" FROM temp.sqlite_master WHERE "name" = 'mark'`, []))[0]!.n === 1;
+    await adapterOf(t.db)!.client!.execute(`CREATE TEMP TABLE "mark" ("x" INTEGER)`);
+    await t.db.$transaction(async (tx) => {
+      await tx.user.create(user("e"));
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE "mark" ("x" INTEGER)`);
+    });
+    expect(await marked(t.db)).toBe(true);
+    expect(await t.db.$transaction((tx) => marked(tx))).toBe(true);
+    await expect(t.db.$transaction(async () => Promise.reject(new Error("undo")))).rejects.toThrow("undo");
+    expect(await t.db.$transaction((tx) => marked(tx))).toBe(false);
+    expect(await marked(t.db)).toBe(true);
+    await t.db.user.delete({ where: { email: "e@example.test" } });
   });
 
   it("still reads after the client disconnected", async () => {

@@ -9,17 +9,68 @@
  * For reads only, and never inside a transaction (which must see its own writes):
  * there, and while Prisma has not connected yet, the read goes through Prisma.
  */
-import type { Client, Config, InArgs } from "@libsql/client";
+import { createClient, type Client, type Config, type InArgs, type TransactionMode } from "@libsql/client";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
 import type { Db } from "./transaction";
 
-/** The adapter factory, keeping the client it connects with (a new one on each reconnect). */
+/**
+ * The adapter factory, keeping the client it connects with (a new one on each reconnect).
+ *
+ * The client is the project's own @libsql/client (0.18), not the 0.17 copy the
+ * adapter bundles: on a local file, 0.17 hands its one connection to each
+ * transaction and opens a new one for whatever comes next, so the first statement
+ * after any transaction paid ~0.6 ms (a new connection, its schema and page cache
+ * cold) and every transaction left a connection for the GC to close.
+ *
+ * Here transactions run on a connection of their own, kept from one committed
+ * transaction to the next and dropped after a rolled-back or failed one: a
+ * connection reused after a write was refused with SQLITE_BUSY_SNAPSHOT was refused
+ * again on every retry (in the ledger's four-process test, 150 of 200 debits),
+ * presumably because the failed statement, not finalized yet, keeps its old
+ * snapshot. Statements outside a transaction use the client's own pool. Same
+ * native driver and settings; the adapter uses only the API both versions share.
+ */
 export class PrismaLibSqlWithReader extends PrismaLibSql {
   client: Client | null = null;
+  /** the driver adapter Prisma queries through, over `client` (see writer.ts) */
+  driver: Awaited<ReturnType<PrismaLibSql["connect"]>> | null = null;
 
   override createClient(config: Config): Client {
-    this.client = super.createClient(config);
-    return this.client;
+    const client = createClient(config);
+    // the adapter runs one transaction at a time (its lock), so one connection serves them all
+    let forTransactions: Client | null = null;
+    const drop = (c: Client) => {
+      if (forTransactions === c) forTransactions = null;
+      c.close();
+    };
+    client.transaction = async (mode?: TransactionMode) => {
+      const own = (forTransactions ??= createClient({ ...config, concurrency: 1 }));
+      const tx = await own.transaction(mode).catch((e: unknown) => {
+        drop(own);
+        throw e;
+      });
+      const rollback = tx.rollback.bind(tx);
+      const commit = tx.commit.bind(tx);
+      tx.rollback = () => rollback().finally(() => drop(own));
+      tx.commit = () => commit().catch((e: unknown) => {
+        drop(own);
+        throw e;
+      });
+      return tx;
+    };
+    const close = client.close.bind(client);
+    client.close = () => {
+      if (forTransactions) drop(forTransactions);
+      close();
+    };
+    this.client = client;
+    return client;
+  }
+
+  override async connect() {
+    const driver = await super.connect();
+    this.driver = driver;
+    return driver;
   }
 }
 
@@ -27,6 +78,11 @@ const adapters = new WeakMap<object, PrismaLibSqlWithReader>();
 
 export function registerReader(db: object, adapter: PrismaLibSqlWithReader): void {
   adapters.set(db, adapter);
+}
+
+/** The client's adapter factory, if it was made by createDb. */
+export function adapterOf(db: object): PrismaLibSqlWithReader | undefined {
+  return adapters.get(db);
 }
 
 /** Rows as objects by column name; integers as numbers (BigInt only past 2^53 through Prisma). */

@@ -35,10 +35,12 @@ export async function transaction<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T
 
 /**
  * True for a unique-constraint violation, e.g. a reused idempotency key: P2002 from a
- * model query, or P2010 (raw query failed) whose driver error is one.
+ * model query, P2010 (raw query failed) whose driver error is one, or that driver
+ * error itself (a statement run on the adapter, see writer.ts).
  */
 export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  const err = e as { code?: string; name?: string; cause?: { kind?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
   if (err?.code === "P2002") return true;
+  if (err?.name === "DriverAdapterError") return err.cause?.kind === "UniqueConstraintViolation";
   return err?.code === "P2010" && err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

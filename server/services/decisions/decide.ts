@@ -17,7 +17,7 @@ import { checkGates, type KillSwitchLevel } from "@/lib/domain/risk/gates";
 import type { GlobalLimits } from "@/lib/domain/runtime/controls";
 import { hyperliquidOrderPayload, marketableLimitPrice } from "@/lib/domain/paper/dry-run";
 import type { PaperFill } from "@/lib/domain/paper/fill";
-import { isUniqueViolation, transaction, type PrismaClient, type Tx } from "@/server/db";
+import { isUniqueViolation, writeTransaction, type PrismaClient, type Writer } from "@/server/db";
 import type { ModelOutcome, ModelProvider } from "@/server/models/types";
 import { decisionInputs, type StoredRun } from "@/server/repositories/decision-inputs";
 import * as decisions from "@/server/repositories/decisions";
@@ -150,8 +150,9 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
   if (!gate.ok) return record("REJECTED", `Safety gate ${gate.gate}: ${gate.reason}`, outcome, action, { stage: "gates", gate: gate.gate, reason: gate.reason });
   if (action.action === "hold") return record("HOLD", action.reasoning, outcome, action, { stage: "gates", ok: true });
 
-  // An order follows: the decision run and its fill are written together or not at all.
-  return transaction(db, async (tx): Promise<DecisionResult> => {
+  // An order follows: the decision run and its fill are written together or not at all,
+  // in one transaction of plain statements (server/db/writer.ts), nothing read inside it.
+  return writeTransaction(db, async (tx): Promise<DecisionResult> => {
     const run = await decisions.insertDecisionRun(tx, runData("ACTION", null, outcome, action, { stage: "gates", ok: true }));
     const clientKey = `${run.id}:order`;
     const executed =
@@ -180,7 +181,7 @@ function replay(run: StoredRun): DecisionResult {
  * DRY_RUN: the exact order payload a live Hyperliquid order would have sent, stored
  * and logged. It is never sent: there is no code path that sends orders anywhere.
  */
-async function logDryRunOrder(tx: Tx, runId: string, fill: PaperFill, market: MarketAtT, T: number, reduceOnly: boolean) {
+async function logDryRunOrder(tx: Writer, runId: string, fill: PaperFill, market: MarketAtT, T: number, reduceOnly: boolean) {
   const payload =
     market.assetIndex === undefined
       ? { notBuilt: "the asset's exchange index is unknown to market memory" }

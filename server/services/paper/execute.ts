@@ -1,7 +1,8 @@
 /**
  * Paper execution: orders priced by the pure rules in lib/domain/paper, written as
- * order + fill + position + account totals inside the caller's transaction, so a
- * decision and its fill are stored together or not at all.
+ * order + fill + position + account totals inside the caller's transaction (a Prisma
+ * one, or writeTransaction's plain SQL one), so a decision and its fill are stored
+ * together or not at all.
  */
 import { bookDelta } from "@/lib/domain/paper/account";
 import { DEFAULT_EXECUTION_CONFIG, type ExecutionConfig } from "@/lib/domain/paper/config";
@@ -9,7 +10,7 @@ import { priceFill, sideDepthUsd, type OrderSide, type PaperFill } from "@/lib/d
 import { sizeForNotional } from "@/lib/domain/paper/money-micro";
 import { exitPosition, openPosition } from "@/lib/domain/paper/position";
 import { exitSide, type ExitReason, type ExitTrigger, type LedgerDelta } from "@/lib/domain/paper/position-types";
-import type { Tx } from "@/server/db";
+import type { Writer } from "@/server/db";
 import * as paper from "@/server/repositories/paper";
 import type { MarketAtT } from "./market-at";
 
@@ -28,7 +29,7 @@ function fillAt(side: OrderSide, sizeBase: number, market: MarketAtT, time: numb
   });
 }
 
-export async function book(tx: Tx, account: paper.AccountRow, delta: LedgerDelta) {
+export async function book(tx: Writer, account: paper.AccountRow, delta: LedgerDelta) {
   const totals = bookDelta(account, delta);
   await paper.saveAccountTotals(tx, account.id, { ...account, ...totals });
   Object.assign(account, totals);
@@ -51,7 +52,7 @@ export interface OpenRequest {
   config?: ExecutionConfig;
 }
 
-export async function openFromDecision(tx: Tx, r: OpenRequest): Promise<ExecutionResult> {
+export async function openFromDecision(tx: Writer, r: OpenRequest): Promise<ExecutionResult> {
   const side: OrderSide = r.side === "long" ? "buy" : "sell";
   const sizeBase = sizeForNotional(Math.floor(r.marginMicro * r.leverage), r.market.referencePrice, r.market.szDecimals);
   if (sizeBase <= 0) {
@@ -69,7 +70,7 @@ export async function openFromDecision(tx: Tx, r: OpenRequest): Promise<Executio
 
 /** The one exit path, whatever decided it: a close signal, a stop, a take-profit, a flatten. */
 export async function closePosition(
-  tx: Tx,
+  tx: Writer,
   r: {
     account: paper.AccountRow; stored: paper.StoredPosition; reason: ExitReason; market: MarketAtT; time: number;
     decisionRunId: string | null; clientKey: string; purpose: string; trigger?: ExitTrigger; config?: ExecutionConfig;
