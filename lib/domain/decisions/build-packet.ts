@@ -108,7 +108,8 @@ export function packetReads(graph: CloneGraph): PacketReads {
       } else if (s.source === "polymarket" && s.market) {
         reads.predictions.set(s.market, Math.max(reads.predictions.get(s.market) ?? 0, s.retrievalDepth));
       } else if (s.source === "defillama" && s.series) {
-        reads.macro.set(s.series, Math.max(reads.macro.get(s.series) ?? 0, s.retrievalDepth + 1));
+        // one more than the stream shows for the change column, and one more for today's point (not known until the day ends)
+        reads.macro.set(s.series, Math.max(reads.macro.get(s.series) ?? 0, s.retrievalDepth + 2));
       }
     }
   }
@@ -234,9 +235,9 @@ function streamPacket(market: PacketMarket, assetSymbol: string, s: DataStreamBl
 
   const series = s.series ? market.macro(s.series) : null;
   if (!series) return missing(base, `market memory has no DefiLlama series ${s.series ?? "(none given)"}`);
-  const points = newest(series, s.retrievalDepth + 1);
+  // a daily point is known at the end of its day: only days that ended by T (today's running value is not known yet)
+  const points = newest(series.filter((p) => p.time + D <= T), s.retrievalDepth + 1);
   const withChange = points.slice(1).map((p, i) => ({ ...p, change: p.value - points[i]!.value }));
-  // a daily point is known at the end of its day
   const last = points.at(-1);
   return done(base, T, withChange.map((p) => pick(s, p, SAME)), last ? last.time + D : null, null);
 }

@@ -95,6 +95,11 @@ describe("buildPacket over a backtest's series = resolveContext from the databas
     const sample = await resolveContext(t.db, graph, S0 + 31 * M);
     const datasets = sample.assets[0]!.streams.map((s) => `${s.blockId}:${s.freshness.status}`);
     expect(datasets).toEqual(expect.arrayContaining(["candles-1:ok", "one-minute:ok", "quarter:ok", "eth-5m:ok", "book-1:ok", "oi-1:ok", "updown:stale", "tvl:ok", "funding-1:ok"]));
+    // a daily macro point is known once its day has ended: today's running value never reaches a decision
+    const tvl = sample.assets[0]!.streams.find((s) => s.blockId === "tvl")!;
+    expect(tvl.points.length).toBeGreaterThan(0);
+    expect(tvl.points.every((p) => (p.time as number) + D <= S0 + 31 * M)).toBe(true);
+    expect(tvl.freshness.asOf!).toBeLessThanOrEqual(S0 + 31 * M);
     // values and warm-up nulls both: MACD 12/26/9 on 15m bars needs more history than the replay holds
     expect(sample.assets[0]!.streams.find((s) => s.blockId === "quarter")!.indicators).toMatchObject({ "sma(20)": expect.any(Number), "bollinger(20,2)": expect.any(Object), "macd(12,26,9)": null });
   });

@@ -119,9 +119,9 @@ async function resolveStream(db: Db, market: TickMemo, minutes: Map<string, numb
 
   const row = s.series ? await findAsset(db, "DEFILLAMA", s.series) : null;
   if (!row) return empty(`market memory has no DefiLlama series ${s.series ?? "(none given)"}`);
-  const points = await before.macroBefore(db, row.id, T, s.retrievalDepth + 1);
+  // a daily point is known at the end of its day: only days that ended by T (today's running value is not known yet)
+  const points = await before.macroBefore(db, row.id, T - 86_400_000 + 1, s.retrievalDepth + 1);
   const withChange = points.slice(1).map((p, i) => ({ ...p, change: p.value - points[i]!.value }));
-  // a daily point is known at the end of its day
   const newest = points.at(-1);
   return done(withChange.map((p) => pick(p, {})), newest ? newest.time + 86_400_000 : null, null);
 
