@@ -25,12 +25,7 @@ export interface DecideCliDeps {
 /** Exit codes: 0 a decision was run, whatever its outcome; 1 the run failed; 2 bad arguments. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-export class ArgumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ArgumentError";
-  }
-}
+export { ArgumentError } from "../../cli/clone-target-args";
 
 export const HELP_HINT = "see `npm run decide -- --help`";
 
