@@ -107,7 +107,3 @@ export function listTroubledRunners(db: Db) {
 export function resumePairs(db: Db, p: { cloneId: string; now: number }) {
   return db.runnerState.updateMany({ where: { cloneId: p.cloneId, status: { not: "OK" } }, data: { status: "OK", consecutiveFailures: 0, updatedAtMs: p.now } });
 }
-
-export function countSlotsByStatus(db: Db) {
-  return db.decisionSlot.groupBy({ by: ["status"], _count: { _all: true } });
-}

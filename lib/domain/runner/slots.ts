@@ -46,5 +46,3 @@ export function afterFailedSlot(consecutiveFailures: number): { status: RunnerSt
   const n = consecutiveFailures + 1;
   return { status: n >= FAILED_SLOTS_BEFORE_STOP ? "FAILED" : "FAILING", consecutiveFailures: n };
 }
-
-export const slotKey = (s: { accountId: string; asset: string; slotMs: number }) => `${s.accountId}|${s.asset}|${s.slotMs}`;

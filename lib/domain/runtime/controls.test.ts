@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakerLevel, controlsFromRows, entriesAllowed, parseLimit, requireReason } from "./controls";
+import { breakerLevel, controlsFromRows, parseLimit, requireReason } from "./controls";
 
 describe("controlsFromRows", () => {
   it("reads every kind of control", () => {
@@ -42,14 +42,6 @@ describe("parseLimit", () => {
 describe("breaker and entries", () => {
   it.each([["none", "pause"], ["pause", "pause"], ["flatten", "flatten"], ["emergency", "emergency"]] as const)("the breaker raises %s to %s, never lowers", (from, to) => {
     expect(breakerLevel(from)).toBe(to);
-  });
-
-  it("allows entries only with the switch off and the clone not paused", () => {
-    const base = controlsFromRows([]);
-    expect(entriesAllowed(base, "a")).toBe(true);
-    expect(entriesAllowed(controlsFromRows([{ key: "kill-switch", value: "pause" }]), "a")).toBe(false);
-    expect(entriesAllowed(controlsFromRows([{ key: "clone.paused.a", value: "true" }]), "a")).toBe(false);
-    expect(entriesAllowed(controlsFromRows([{ key: "clone.paused.a", value: "true" }]), "b")).toBe(true);
   });
 
   it("requires a reason", () => {

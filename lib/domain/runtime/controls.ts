@@ -46,13 +46,6 @@ export interface RuntimeControls {
   limits: GlobalLimits;
 }
 
-export const DEFAULT_CONTROLS: RuntimeControls = {
-  killSwitch: "none",
-  pausedClones: new Set(),
-  pausedSources: new Set(),
-  limits: defaultLimits(),
-};
-
 export function defaultLimits(): GlobalLimits {
   return Object.fromEntries(GLOBAL_LIMIT_NAMES.map((n) => [n, GLOBAL_LIMITS[n].default])) as GlobalLimits;
 }
@@ -104,9 +97,4 @@ export function requireReason(reason: string): string {
 /** The breaker only ever raises the level: it never lowers flatten or emergency to pause. */
 export function breakerLevel(current: KillSwitchLevel): KillSwitchLevel {
   return current === "none" ? "pause" : current;
-}
-
-/** New entries are allowed only when nothing is switched on for this clone. */
-export function entriesAllowed(controls: RuntimeControls, cloneId: string): boolean {
-  return controls.killSwitch === "none" && !controls.pausedClones.has(cloneId);
 }

@@ -3,7 +3,6 @@
  * process), changed only with a reason, and every change kept with who made it.
  * The runtime assertions change the kill switch through `tripBreaker`.
  */
-import type { Clock } from "@/lib/domain/clock";
 import { DomainError } from "@/lib/domain/errors";
 import { MARKET_SOURCES, type MarketSource } from "@/lib/domain/market/types";
 import { KILL_SWITCH_LEVELS, type KillSwitchLevel } from "@/lib/domain/risk/gates";
@@ -98,7 +97,7 @@ export async function setGlobalLimit(db: Db, p: { name: string; value: string | 
  * A runtime assertion failed: raise the kill switch to pause (never lower
  * flatten or emergency), recorded as a change by "runtime assertions".
  */
-export async function tripBreaker(db: Db, p: { reason: string; clock?: Clock }): Promise<{ tripped: boolean; level: KillSwitchLevel }> {
+export async function tripBreaker(db: Db, p: { reason: string }): Promise<{ tripped: boolean; level: KillSwitchLevel }> {
   const reason = p.reason.length > 500 ? `${p.reason.slice(0, 497)}...` : p.reason;
   let level: KillSwitchLevel = "pause";
   // decided inside the transaction, so an operator's emergency set a moment ago is never lowered

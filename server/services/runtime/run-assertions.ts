@@ -70,7 +70,7 @@ export async function runRuntimeAssertions(
   if (failed.length === 0) return { ok: true, checkedAt, results, breaker: null };
   const reason = breakerReason(failed);
   console.error(`[runtime-assertions] ${reason}`);
-  const breaker = await tripBreaker(db, { reason, clock });
+  const breaker = await tripBreaker(db, { reason });
   return { ok: false, checkedAt, results, breaker };
 }
 
