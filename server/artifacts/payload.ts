@@ -26,6 +26,8 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 
 /** The text itself when it fits under `thresholdBytes` (UTF-8), else a reference to it in the store. */
 export async function offloadPayload(store: ArtifactStore, text: string, thresholdBytes: number): Promise<string> {
+  // a UTF-8 byte per UTF-16 unit at most 3: a text this short fits without encoding it (most of them)
+  if (text.length * 3 <= thresholdBytes && !isArtifactReference(text)) return text;
   const bytes = new TextEncoder().encode(text);
   // a short text that looks like a reference is offloaded too, so reading it back gives the text
   if (bytes.byteLength <= thresholdBytes && !isArtifactReference(text)) return text;

@@ -45,6 +45,31 @@ export async function insertDecisionRun(db: Writer, d: DecisionRunData): Promise
   return { id };
 }
 
+const RUN_ROW = `(${["?", "?", ...RUN_COLUMNS.map(() => "?")].join(", ")})`;
+
+/**
+ * Many runs in one statement (a tick's decisions that placed no order), each with the
+ * id its decision already returned. A run whose slot is stored already (another
+ * decider won it) is skipped, not an error: the ids not inserted are returned, for
+ * the caller to look up the slot's stored run. 23 values a row: a statement takes
+ * ~1,400 rows under SQLite's 32,766-variable limit, so rows go 500 at a time.
+ */
+export async function insertDecisionRuns(db: Db, runs: readonly { id: string; data: DecisionRunData }[]): Promise<{ skipped: string[] }> {
+  const skipped: string[] = [];
+  const createdAt = new Date();
+  for (let i = 0; i < runs.length; i += 500) {
+    const chunk = runs.slice(i, i + 500);
+    const sql = `INSERT INTO "DecisionRun" ("id", "createdAt", ${RUN_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => RUN_ROW).join(", ")}
+      ON CONFLICT ("accountId", "asset", "decisionTimeMs") DO NOTHING`;
+    const args = chunk.flatMap(({ id, data: d }) => [id, createdAt, ...RUN_COLUMNS.map((c) => (c === "decisionTimeMs" || c === "costMicroUsd" ? BigInt(d[c]) : d[c]))]);
+    const inserted = await write(db, sql, args);
+    if (inserted === chunk.length) continue;
+    const stored = new Set((await db.decisionRun.findMany({ where: { id: { in: chunk.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id));
+    skipped.push(...chunk.filter((r) => !stored.has(r.id)).map((r) => r.id));
+  }
+  return { skipped };
+}
+
 export function findDecisionRun(db: Db, accountId: string, asset: string, decisionTimeMs: number) {
   return db.decisionRun.findUnique({
     where: { accountId_asset_decisionTimeMs: { accountId, asset, decisionTimeMs: BigInt(decisionTimeMs) } },

@@ -37,7 +37,8 @@ describe("paper writes", () => {
     const { orderId, positionId } = await writeTransaction(t.db, async (tx) => {
       const orderId = await paper.insertOrderWithFill(tx, { accountId: account.id, decisionRunId: null, clientKey: "k:open", asset: "BTC", purpose: "OPEN", reduceOnly: false, fill });
       const positionId = await paper.insertPosition(tx, account.id, position);
-      await paper.saveAccountTotals(tx, account.id, { ...account, feesMicro: 13_517, peakEquityMicro: 10_000_000_001, dayStartMs: T });
+      await paper.bookAccountDelta(tx, account.id, { realizedMicro: 0, feesMicro: 13_517, fundingMicro: 0 });
+      await paper.advanceAccountMarks(tx, account.id, { peakEquityMicro: 10_000_000_001, dayStartEquityMicro: 9_999_986_483, dayStartMs: T });
       return { orderId, positionId };
     });
     expect(await t.db.paperOrder.findUniqueOrThrow({ where: { id: orderId } })).toEqual({
@@ -49,14 +50,28 @@ describe("paper writes", () => {
     ]);
     expect(await t.db.paperFill.findFirstOrThrow({ where: { orderId } })).toMatchObject({ slippageBps: fill.slippageBps });
     expect(await paper.openPositions(t.db, account.id)).toEqual([{ id: positionId, position }]);
-    expect(await paper.findAccount(t.db, account.id)).toEqual({ ...account, feesMicro: 13_517, peakEquityMicro: 10_000_000_001, dayStartMs: T });
+    expect(await paper.findAccount(t.db, account.id)).toEqual({ ...account, feesMicro: 13_517, peakEquityMicro: 10_000_000_001, dayStartEquityMicro: 9_999_986_483, dayStartMs: T });
+  });
+
+  it("book deltas as increments and move the account's marks forward only: a stale writer adds, never overwrites", async () => {
+    const before = (await paper.findAccount(t.db, account.id))!;
+    // two writers that read the same totals each book their own delta: both count
+    await paper.bookAccountDelta(t.db, account.id, { realizedMicro: 5, feesMicro: 2, fundingMicro: -3 });
+    await paper.bookAccountDelta(t.db, account.id, { realizedMicro: -1, feesMicro: 1, fundingMicro: 7 });
+    // an older peak and an older day do not move the marks back
+    await paper.advanceAccountMarks(t.db, account.id, { peakEquityMicro: 1, dayStartEquityMicro: 42, dayStartMs: T - 86_400_000 });
+    expect(await paper.findAccount(t.db, account.id)).toEqual({ ...before, realizedMicro: before.realizedMicro + 4, feesMicro: before.feesMicro + 3, fundingMicro: before.fundingMicro + 4 });
+    await paper.advanceAccountMarks(t.db, account.id, { peakEquityMicro: 10_000_000_002, dayStartEquityMicro: 42, dayStartMs: T + 86_400_000 });
+    expect(await paper.findAccount(t.db, account.id)).toMatchObject({ peakEquityMicro: 10_000_000_002, dayStartEquityMicro: 42, dayStartMs: T + 86_400_000 });
   });
 
   it("update a position and store a rejected order (reduce-only, with its reason)", async () => {
     const [stored] = await paper.openPositions(t.db, account.id);
     const closed: Position = { ...position, state: "CLOSED", exitReason: "CLOSE_SIGNAL", exitPrice: 1 / 7, closedAt: T + 60_000, updatedAt: T + 60_000, stopLoss: undefined };
-    await paper.savePosition(t.db, stored!.id, closed);
+    await paper.savePosition(t.db, stored!.id, closed, stored!.position);
     expect(await paper.closedPositions(t.db, account.id)).toEqual([{ id: stored!.id, position: closed }]);
+    // a second save from the same (now stale) read is refused: a position is never closed twice
+    await expect(paper.savePosition(t.db, stored!.id, closed, stored!.position)).rejects.toMatchObject({ code: "CONFLICT" });
     const { id } = await paper.insertRejectedOrder(t.db, { accountId: account.id, decisionRunId: null, clientKey: "k:close", asset: "BTC", side: "sell", purpose: "CLOSE_SIGNAL", sizeBase: 0.3, reason: "no position", timeMs: T });
     expect(await t.db.paperOrder.findUniqueOrThrow({ where: { id } })).toMatchObject({ reduceOnly: true, status: "REJECTED", reason: "no position", sizeBase: 0.3 });
   });

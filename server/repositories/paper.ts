@@ -3,7 +3,8 @@ import { newId, write, type Db, type Writer } from "@/server/db";
 import type { TradingMode } from "@/server/db/generated/client";
 import type { PaperAccount } from "@/lib/domain/paper/account";
 import type { PaperFill } from "@/lib/domain/paper/fill";
-import type { Position } from "@/lib/domain/paper/position-types";
+import type { LedgerDelta, Position } from "@/lib/domain/paper/position-types";
+import { DomainError } from "@/lib/domain/errors";
 
 /** An INTEGER column: BigInt through Prisma, a number from a JSON row (decision-inputs.ts). */
 type Int = bigint | number;
@@ -52,11 +53,27 @@ export async function findAccount(db: Db, id: string) {
  * Ids are cuid-shaped (newId); booleans are stored as Prisma stores them (1/0).
  */
 
-export async function saveAccountTotals(db: Writer, id: string, a: PaperAccount & { peakEquityMicro: number; dayStartEquityMicro: number; dayStartMs: number }) {
+/**
+ * Books a delta as increments, not as totals read earlier: two writers booking on
+ * one account (a monitor's funding and a decision's fill, in two workers) add up
+ * instead of the later one overwriting the other's.
+ */
+export async function bookAccountDelta(db: Writer, id: string, d: LedgerDelta) {
+  if (!d.realizedMicro && !d.feesMicro && !d.fundingMicro) return;
   await write(
     db,
-    `UPDATE "PaperAccount" SET "realizedMicro" = ?, "feesMicro" = ?, "fundingMicro" = ?, "peakEquityMicro" = ?, "dayStartEquityMicro" = ?, "dayStartMs" = ? WHERE "id" = ?`,
-    [b(a.realizedMicro), b(a.feesMicro), b(a.fundingMicro), b(a.peakEquityMicro), b(a.dayStartEquityMicro), b(a.dayStartMs), id],
+    `UPDATE "PaperAccount" SET "realizedMicro" = "realizedMicro" + ?, "feesMicro" = "feesMicro" + ?, "fundingMicro" = "fundingMicro" + ? WHERE "id" = ?`,
+    [b(d.realizedMicro), b(d.feesMicro), b(d.fundingMicro), id],
+  );
+}
+
+/** The equity high-water mark and the day's opening equity, moved forward only (never back by a stale writer). */
+export async function advanceAccountMarks(db: Writer, id: string, m: { peakEquityMicro: number; dayStartEquityMicro: number; dayStartMs: number }) {
+  await write(
+    db,
+    `UPDATE "PaperAccount" SET "peakEquityMicro" = max("peakEquityMicro", ?1),
+       "dayStartEquityMicro" = iif("dayStartMs" < ?3, ?2, "dayStartEquityMicro"), "dayStartMs" = max("dayStartMs", ?3) WHERE "id" = ?4`,
+    [b(m.peakEquityMicro), b(m.dayStartEquityMicro), b(m.dayStartMs), id],
   );
 }
 
@@ -128,9 +145,28 @@ export async function insertPosition(db: Writer, accountId: string, p: Position)
   return id;
 }
 
-export async function savePosition(db: Writer, id: string, p: Position): Promise<void> {
+/**
+ * Saves a position read earlier as `read`: only if no one changed it since (same
+ * last update, still open). Otherwise a DomainError CONFLICT, so the caller's
+ * transaction rolls back and the work is redone from a fresh read: a position is
+ * never closed twice, nor a stale copy written over a newer one.
+ */
+export async function savePosition(db: Writer, id: string, p: Position, read: Position): Promise<void> {
   const data = positionData(p);
-  await write(db, UPDATE_POSITION, [...POSITION_COLUMNS.map((c) => data[c]), id]);
+  const changed = await write(db, `${UPDATE_POSITION} AND "updatedAtMs" = ? AND "state" <> 'CLOSED'`, [...POSITION_COLUMNS.map((c) => data[c]), id, b(read.updatedAt)]);
+  if (changed !== 1) throw new DomainError("CONFLICT", `The ${read.asset} position ${id} changed since it was read (closed or updated by another worker)`, "positionId");
+}
+
+/** Open positions being monitored, of every account given, oldest first. */
+export async function monitoredPositions(db: Db, accountIds: readonly string[]): Promise<Map<string, StoredPosition[]>> {
+  const rows = await db.paperPosition.findMany({ where: { accountId: { in: [...accountIds] }, state: "MONITORING" }, orderBy: { openedAtMs: "asc" } });
+  const out = new Map<string, StoredPosition[]>();
+  for (const r of rows) {
+    const list = out.get(r.accountId) ?? [];
+    list.push(toPosition(r));
+    out.set(r.accountId, list);
+  }
+  return out;
 }
 
 const INSERT_ORDER = `INSERT INTO "PaperOrder" ("id", "accountId", "decisionRunId", "clientKey", "asset", "side", "purpose", "sizeBase", "reduceOnly", "status", "reason", "createdAtMs") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;

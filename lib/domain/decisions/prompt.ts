@@ -38,16 +38,33 @@ export function systemPrompt(clone: TradingCloneBlock, prompt: TradingPromptBloc
 }
 
 export function contextPrompt(packet: ContextPacket, asset: string, account: AccountSnapshot): string {
-  const a = packet.assets.find((x) => x.symbol === asset);
-  const data = {
-    decisionTime: new Date(packet.decisionTime).toISOString(),
-    asset,
-    lastPrice: a?.lastPrice ?? null,
-    streams: (a?.streams ?? [])
+  const market = marketJson(packet, asset);
+  // the same text as JSON.stringify({ decisionTime, asset, lastPrice, streams, account, problems }), the market parts kept per packet
+  return `Decide for ${asset} at ${market.decisionTime}. Market data and your account (JSON data):\n${market.head},"account":${JSON.stringify(account)},${market.tail}`;
+}
+
+/**
+ * The packet's part of the context text for one asset. A runner's tick shares one
+ * (frozen) packet among every clone with the same graph, so its rendering is kept
+ * with it: each decision then only renders its own account.
+ */
+const rendered = new WeakMap<ContextPacket, Map<string, { decisionTime: string; head: string; tail: string }>>();
+
+function marketJson(packet: ContextPacket, asset: string) {
+  // only a frozen packet is kept: one that can still change must be rendered as it is now
+  let byAsset = rendered.get(packet);
+  if (!byAsset && Object.isFrozen(packet)) rendered.set(packet, (byAsset = new Map()));
+  let out = byAsset?.get(asset);
+  if (!out) {
+    const a = packet.assets.find((x) => x.symbol === asset);
+    const decisionTime = new Date(packet.decisionTime).toISOString();
+    const streams = (a?.streams ?? [])
       .filter((s) => s.include)
-      .map((s) => ({ dataset: s.dataset, granularity: s.granularity, status: s.freshness.status, indicators: s.indicators, points: s.points })),
-    account,
-    problems: packet.problems.filter((p) => p.asset === asset),
-  };
-  return `Decide for ${asset} at ${data.decisionTime}. Market data and your account (JSON data):\n${JSON.stringify(data)}`;
+      .map((s) => ({ dataset: s.dataset, granularity: s.granularity, status: s.freshness.status, indicators: s.indicators, points: s.points }));
+    const head = JSON.stringify({ decisionTime, asset, lastPrice: a?.lastPrice ?? null, streams });
+    const tail = JSON.stringify({ problems: packet.problems.filter((p) => p.asset === asset) });
+    out = { decisionTime, head: head.slice(0, -1), tail: tail.slice(1) };
+    byAsset?.set(asset, out);
+  }
+  return out;
 }

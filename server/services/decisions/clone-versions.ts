@@ -13,6 +13,8 @@ import { findCloneVersion } from "@/server/repositories/clones";
 export interface CloneVersionUse {
   version: number;
   graph: CloneGraph;
+  /** the graph as stored (JSON text): equal texts are equal graphs, whose decisions at one T share a context packet */
+  graphText: string;
   clone: TradingCloneBlock;
   prompt: TradingPromptBlock;
   system: string;
@@ -33,7 +35,7 @@ export async function cloneVersionUse(db: Db, cloneId: string, version: number):
   const graph = deepFreeze(JSON.parse(row.graph) as CloneGraph);
   const clone = tradingClone(graph);
   const prompt = tradingPrompt(graph);
-  const use = { version, graph, clone, prompt, system: systemPrompt(clone, prompt) };
+  const use = { version, graph, graphText: row.graph, clone, prompt, system: systemPrompt(clone, prompt) };
   if (kept) {
     if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
     kept.set(key, use);
@@ -48,7 +50,7 @@ function keptOf(db: Db) {
 }
 
 /** Shared by every decision of the version: a change by one would leak into the next. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);

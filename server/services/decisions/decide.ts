@@ -18,6 +18,7 @@ import type { GlobalLimits } from "@/lib/domain/runtime/controls";
 import { hyperliquidOrderPayload, marketableLimitPrice } from "@/lib/domain/paper/dry-run";
 import type { PaperFill } from "@/lib/domain/paper/fill";
 import { isUniqueViolation, writeTransaction, type PrismaClient, type Writer } from "@/server/db";
+import { getArtifacts, offloadPayload, type Artifacts } from "@/server/artifacts";
 import type { ModelOutcome, ModelProvider } from "@/server/models/types";
 import { decisionInputs, type StoredRun } from "@/server/repositories/decision-inputs";
 import * as decisions from "@/server/repositories/decisions";
@@ -25,7 +26,8 @@ import * as paper from "@/server/repositories/paper";
 import { tickFor, type TickMemo } from "../market/tick-memo";
 import { closePosition, openFromDecision } from "../paper/execute";
 import { marketAt, type MarketAtT } from "../paper/market-at";
-import { cloneVersionUse } from "./clone-versions";
+import { cloneVersionUse, deepFreeze } from "./clone-versions";
+import type { DeferredRuns } from "./deferred-runs";
 import { resolveContext } from "./resolve-context";
 
 const DAY = 86_400_000;
@@ -41,6 +43,13 @@ export interface DecideRequest {
   limits?: GlobalLimits;
   /** market reads at this T shared with the other decisions of the tick (a runner's choice, see TickMemo) */
   tick?: TickMemo;
+  /**
+   * Where a run without an order goes: kept here for the caller to flush with others
+   * (a runner's tick, see DeferredRuns), or, without it, inserted at once.
+   */
+  deferred?: DeferredRuns;
+  /** where payloads above the threshold go (default: the environment's store) */
+  artifacts?: Artifacts;
 }
 
 export type DecisionStatus = "ACTION" | "HOLD" | "REJECTED" | "NO_TRADE";
@@ -64,7 +73,13 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
   if (!version) throw new DomainError("NOT_FOUND", `The account's clone ${account.cloneId} has no graph`, "accountId");
   const { graph, clone: cloneBlock, prompt: promptBlock, system } = version;
 
-  const packet = await resolveContext(db, graph, T, tick);
+  // one packet per graph and T: every clone with this graph deciding at T shares it (and its stored form)
+  const artifacts = req.artifacts ?? getArtifacts();
+  const { packet, storedPacket } = await tick.shared(`packet:${version.graphText}`, async () => {
+    const packet = deepFreeze(await resolveContext(db, graph, T, tick));
+    return { packet, storedPacket: await offloadPayload(artifacts.store, JSON.stringify(packet), artifacts.thresholdBytes) };
+  });
+  const offload = (text: string) => offloadPayload(artifacts.store, text, artifacts.thresholdBytes);
   const markets = new Map<string, MarketAtT | null>();
   for (const symbol of new Set([req.asset, ...stored.map((s) => s.position.asset)])) markets.set(symbol, await marketAt(db, symbol, T, tick));
   const marks = Object.fromEntries([...markets].flatMap(([s, m]) => (m ? [[s, m.referencePrice]] : [])));
@@ -75,7 +90,7 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
   const peakEquityMicro = Math.max(account.peakEquityMicro, eq);
   if (dayStartMs > account.dayStartMs || peakEquityMicro !== account.peakEquityMicro) {
     Object.assign(account, { peakEquityMicro, dayStartEquityMicro, dayStartMs: Math.max(dayStartMs, account.dayStartMs) });
-    await paper.saveAccountTotals(db, account.id, account);
+    await paper.advanceAccountMarks(db, account.id, account);
   }
   const snapshot: AccountSnapshot = {
     equityUsd: microToUsd(eq),
@@ -94,18 +109,20 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
     return replay(winner);
   };
   const record = async (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown) => {
+    const data = await runData(status, reason, outcome, action, validation);
+    if (req.deferred) return { runId: req.deferred.add(data), status, reason, action, replayed: false };
     try {
-      const run = await decisions.insertDecisionRun(db, runData(status, reason, outcome, action, validation));
+      const run = await decisions.insertDecisionRun(db, data);
       return { runId: run.id, status, reason, action, replayed: false };
     } catch (e) {
       return lostRace(e);
     }
   };
-  const runData = (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown): decisions.DecisionRunData => ({
+  const runData = async (status: DecisionStatus, reason: string | null, outcome: ModelOutcome | null, action: Action | null, validation: unknown): Promise<decisions.DecisionRunData> => ({
     cloneId: account.cloneId, cloneVersion: version.version, accountId: account.id, mode: account.mode, asset: req.asset, decisionTimeMs: T,
     provider: req.provider.name, model: cloneBlock.provider === "rules" ? promptBlock.strategy : (cloneBlock.model ?? cloneBlock.provider),
-    status, reason, contextPacket: JSON.stringify(packet), prompt: `${system}\n\n${context}`,
-    response: JSON.stringify(outcome?.rawResponse ?? null), parsedAction: action ? JSON.stringify(action) : null,
+    status, reason, contextPacket: storedPacket, prompt: await offload(`${system}\n\n${context}`),
+    response: await offload(JSON.stringify(outcome?.rawResponse ?? null)), parsedAction: action ? JSON.stringify(action) : null,
     validation: JSON.stringify(validation), latencyMs: outcome?.latencyMs ?? 0,
     inputTokens: outcome?.usage?.inputTokens ?? 0, outputTokens: outcome?.usage?.outputTokens ?? 0,
     cacheReadTokens: outcome?.usage?.cacheReadInputTokens ?? 0, cacheWriteTokens: outcome?.usage?.cacheCreationInputTokens ?? 0,
@@ -152,8 +169,9 @@ export async function decide(db: PrismaClient, req: DecideRequest): Promise<Deci
 
   // An order follows: the decision run and its fill are written together or not at all,
   // in one transaction of plain statements (server/db/writer.ts), nothing read inside it.
+  const actionRun = await runData("ACTION", null, outcome, action, { stage: "gates", ok: true });
   return writeTransaction(db, async (tx): Promise<DecisionResult> => {
-    const run = await decisions.insertDecisionRun(tx, runData("ACTION", null, outcome, action, { stage: "gates", ok: true }));
+    const run = await decisions.insertDecisionRun(tx, actionRun);
     const clientKey = `${run.id}:order`;
     const executed =
       action.action === "close"

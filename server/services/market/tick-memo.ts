@@ -17,10 +17,17 @@ export interface TickMemo {
   readonly decisionTime: number;
   /** the perp at T with (at most) the newest `minutes` closed minutes; minutes >= 1 */
   perp(symbol: string, minutes: number): Promise<PerpAtT | null>;
+  /**
+   * Something derived from this tick's reads alone, made once per key: the context
+   * packet of one graph at T is the same for every clone with that graph, so it is
+   * resolved (and stored) once per tick, not once per clone and asset.
+   */
+  shared<V>(key: string, make: () => Promise<V>): Promise<V>;
 }
 
 export function createTickMemo(db: Db, decisionTime: number): TickMemo {
   const reads = new Map<string, { minutes: number; read: Promise<PerpAtT | null> }>();
+  const made = new Map<string, Promise<unknown>>();
   return {
     db,
     decisionTime,
@@ -34,6 +41,14 @@ export function createTickMemo(db: Db, decisionTime: number): TickMemo {
       // a failed read (SQLITE_BUSY...) is not kept for the other decisions of the tick
       read.catch(() => reads.get(symbol)?.read === read && reads.delete(symbol));
       return read;
+    },
+    shared<V>(key: string, make: () => Promise<V>) {
+      const known = made.get(key);
+      if (known) return known as Promise<V>;
+      const value = make();
+      made.set(key, value);
+      value.catch(() => made.get(key) === value && made.delete(key));
+      return value;
     },
   };
 }

@@ -29,9 +29,10 @@ function fillAt(side: OrderSide, sizeBase: number, market: MarketAtT, time: numb
   });
 }
 
+/** Books a delta on the account (as increments in the database) and on the caller's copy. */
 export async function book(tx: Writer, account: paper.AccountRow, delta: LedgerDelta) {
   const totals = bookDelta(account, delta);
-  await paper.saveAccountTotals(tx, account.id, { ...account, ...totals });
+  await paper.bookAccountDelta(tx, account.id, delta);
   Object.assign(account, totals);
 }
 
@@ -84,7 +85,7 @@ export async function closePosition(
     return { ok: false, reason: exited.reason };
   }
   await paper.insertOrderWithFill(tx, { accountId: r.account.id, decisionRunId: r.decisionRunId, clientKey: r.clientKey, asset: r.stored.position.asset, purpose: r.purpose, reduceOnly: true, fill });
-  await paper.savePosition(tx, r.stored.id, exited.position);
+  await paper.savePosition(tx, r.stored.id, exited.position, r.stored.position);
   await book(tx, r.account, exited.delta);
   return { ok: true, fill, positionId: r.stored.id };
 }

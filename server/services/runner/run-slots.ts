@@ -16,8 +16,9 @@ import { providerFor, type ModelProvider } from "@/server/models";
 import * as slots from "@/server/repositories/decision-slots";
 import { cloneVersionUse } from "../decisions/clone-versions";
 import { decide, type DecisionStatus } from "../decisions/decide";
+import { DeferredRuns } from "../decisions/deferred-runs";
 import { createTickMemo, type TickMemo } from "../market/tick-memo";
-import { monitorAccount } from "../paper/monitor";
+import { monitorAccounts, type MonitorResult } from "../paper/monitor";
 import { findClone } from "@/server/repositories/clones";
 
 export interface RunSlotsOptions {
@@ -68,19 +69,31 @@ export async function runClaimedSlots(
     console.error(`[runner] ${slot.cloneId} ${slot.asset} at ${new Date(slot.slotMs).toISOString()}: ${error} (${next.status === "RETRY" ? "will retry" : "slot failed"})`);
   };
 
-  for (const slot of claimed.filter((s) => s.asset === MONITOR_ASSET)) {
-    if (controls.killSwitch === "emergency") break;
+  // every account's monitoring together: one market read per perp for the batch, one transaction per account
+  const monitors = controls.killSwitch === "emergency" ? [] : claimed.filter((s) => s.asset === MONITOR_ASSET);
+  if (monitors.length) {
+    let results: Map<string, MonitorResult | Error>;
     try {
-      const result = await monitorAccount(db, slot.accountId, clock.now().getTime());
+      results = await monitorAccounts(db, monitors.map((s) => s.accountId), clock.now().getTime());
+    } catch (e) {
+      results = new Map(monitors.map((s) => [s.accountId, e instanceof Error ? e : new Error(String(e))]));
+    }
+    for (const slot of monitors) {
+      const result = results.get(slot.accountId)!;
+      if (result instanceof Error) {
+        await failed(slot, result, slot.slotMs + MONITOR_EVERY_MS);
+        continue;
+      }
       report.monitored++;
       report.exits += result.exits.length;
       done.push({ id: slot.id, decisionRunId: null });
-    } catch (e) {
-      await failed(slot, e, slot.slotMs + MONITOR_EVERY_MS);
     }
   }
 
   const ticks = new Map<number, TickMemo>();
+  // runs without an order are stored together, before any slot is marked done (see DeferredRuns)
+  const deferred = new DeferredRuns();
+  const deferredSlots = new Map<string, { slot: slots.ClaimedSlot; status: DecisionStatus; cadenceMs: number }>();
   for (const slot of claimed.filter((s) => s.asset !== MONITOR_ASSET)) {
     if (controls.killSwitch === "emergency") break;
     let cadenceMs = MONITOR_EVERY_MS;
@@ -92,13 +105,30 @@ export async function runClaimedSlots(
       if (!ticks.has(slot.slotMs)) ticks.set(slot.slotMs, createTickMemo(db, slot.slotMs));
       const result = await decide(db, {
         accountId: slot.accountId, asset: slot.asset, decisionTime: slot.slotMs, provider: providerFor_(version.clone.provider),
-        killSwitch: controls.killSwitch, limits: controls.limits, tick: ticks.get(slot.slotMs), timeoutMs: opts.timeoutMs,
+        killSwitch: controls.killSwitch, limits: controls.limits, tick: ticks.get(slot.slotMs), timeoutMs: opts.timeoutMs, deferred,
       });
+      if (deferred.has(result.runId)) {
+        deferredSlots.set(result.runId, { slot, status: result.status, cadenceMs });
+        continue;
+      }
       report.decided[result.replayed ? "replayed" : result.status]++;
       done.push({ id: slot.id, decisionRunId: result.runId });
       decided.push(slot);
     } catch (e) {
       await failed(slot, e, slot.slotMs + cadenceMs);
+    }
+  }
+
+  if (deferredSlots.size) {
+    try {
+      for (const [id, flushed] of await deferred.flush(db)) {
+        const { slot, status } = deferredSlots.get(id)!;
+        report.decided[flushed.replaced ? "replayed" : status]++;
+        done.push({ id: slot.id, decisionRunId: flushed.runId });
+        decided.push(slot);
+      }
+    } catch (e) {
+      for (const { slot, cadenceMs } of deferredSlots.values()) await failed(slot, e, slot.slotMs + cadenceMs);
     }
   }
 

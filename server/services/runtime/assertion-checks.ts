@@ -5,6 +5,7 @@
  * its fills) read inside one transaction, so a concurrent fill is never half-seen.
  */
 import type { Clock } from "@/lib/domain/clock";
+import { getArtifacts, resolvePayload } from "@/server/artifacts";
 import {
   checkActionHasOrder,
   checkCapitalCaps,
@@ -78,7 +79,10 @@ export const CHECKS: Readonly<Record<AssertionName, Check>> = {
   },
 
   "no-future-data": async (db, scope) => {
-    const runs = await repo.decisionPacketsByIds(db, await repo.decisionRunIdsIn(db, scope.decisionRuns));
+    const stored = await repo.decisionPacketsByIds(db, await repo.decisionRunIdsIn(db, scope.decisionRuns));
+    // a packet offloaded to the artifact store is checked as stored there; one that cannot be read stays a reference, reported unreadable
+    const store = getArtifacts().store;
+    const runs = await Promise.all(stored.map(async (r) => ({ ...r, contextPacket: await resolvePayload(store, r.contextPacket).catch(() => r.contextPacket) })));
     const orders = await repo.ordersOfRuns(db, runs);
     const fills = orders.flatMap((o) => o.fills.map((f) => ({ ...f, decisionRunId: o.decisionRunId! })));
     return checkNoFutureData({ runs, fills });

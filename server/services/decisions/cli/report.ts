@@ -6,6 +6,7 @@
  */
 import type { ContextPacket } from "@/lib/domain/decisions/context-packet";
 import { microToUsd } from "@/lib/domain/paper/money-micro";
+import { getArtifacts, resolvePayload } from "@/server/artifacts";
 import type { PrismaClient } from "@/server/db";
 import { dryRunOrdersOfDecisionRun, findDecisionRunById, ordersOfDecisionRun } from "@/server/repositories/decision-run-report";
 import type { MonitorResult } from "../../paper/monitor";
@@ -54,8 +55,12 @@ export interface DecisionReport {
 }
 
 export async function decisionReport(db: PrismaClient, result: DecisionResult, target: Target, monitor: MonitorResult): Promise<DecisionReport> {
-  const run = await findDecisionRunById(db, result.runId);
-  if (!run) throw new Error(`decision run ${result.runId} was not stored`);
+  const stored = await findDecisionRunById(db, result.runId);
+  if (!stored) throw new Error(`decision run ${result.runId} was not stored`);
+  // large payloads live in the artifact store: shown as stored there
+  const store = getArtifacts().store;
+  const [contextPacket, prompt, response] = await Promise.all([stored.contextPacket, stored.prompt, stored.response].map((v) => resolvePayload(store, v)));
+  const run = { ...stored, contextPacket: contextPacket!, prompt: prompt!, response: response! };
   const packet = JSON.parse(run.contextPacket) as ContextPacket;
   const orders = await ordersOfDecisionRun(db, run.id);
   const dryRun = await dryRunOrdersOfDecisionRun(db, run.id);
