@@ -135,6 +135,20 @@ describe("EmbeddedScheduler.tick", () => {
     await s.stop();
     expect((await findWorker(t.db, "w-1"))?.stoppedAt).toEqual(clock.now());
   });
+
+  it("keeps beating while a long job runs, so a busy worker never looks dead", async () => {
+    const release = gate();
+    const s = scheduler({ "demo.long": () => release.promise }, { workerId: "w-long", heartbeatEveryMs: 20 });
+    await enqueueJob(t.db, { name: "demo.long" }, clock);
+    const pass = s.tick();
+    await eventually(async () => (await findWorker(t.db, "w-long")) !== null, "the first heartbeat");
+    const first = (await findWorker(t.db, "w-long"))!.lastHeartbeatAt;
+    // the job is still running: the worker's clock moves on and its heartbeat follows
+    clock.advance(120_000);
+    await eventually(async () => (await findWorker(t.db, "w-long"))!.lastHeartbeatAt.getTime() === first.getTime() + 120_000, "a heartbeat during the job");
+    release.open();
+    expect(await pass).toEqual({ ran: 1, failed: 0 });
+  });
 });
 
 describe("EmbeddedScheduler.start / stop", () => {

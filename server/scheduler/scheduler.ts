@@ -13,6 +13,10 @@ import { recurringSlot, validateRecurring } from "@/lib/domain/scheduling/recurr
 import { isBusyError, type PrismaClient } from "@/server/db";
 import { findDueJobs } from "@/server/repositories/jobs";
 import { incrementCounters, markStopped, upsertHeartbeat } from "@/server/repositories/worker-heartbeats";
+import { HEARTBEAT_MAX_AGE_MS } from "@/lib/domain/runtime/assertions/heartbeats-fresh";
+
+/** How often a worker beats while a pass runs: three beats fit in the age the heartbeats-fresh assertion allows. */
+export const HEARTBEAT_EVERY_MS = HEARTBEAT_MAX_AGE_MS / 3;
 import { enqueueJob } from "./enqueue";
 import { describeError, runDueJob, type RunJobDeps } from "./run-job";
 import type { JobHandler, RecurringJob, SchedulerLogger, TickResult, WorkerTask } from "./types";
@@ -36,6 +40,8 @@ export interface EmbeddedSchedulerOptions {
   renewEveryMs?: number;
   /** Due jobs read per tick. */
   batchSize?: number;
+  /** How often the heartbeat is written while a pass runs (default HEARTBEAT_EVERY_MS). */
+  heartbeatEveryMs?: number;
   backoff?: BackoffPolicy;
   random?: RandomSource;
   /** Keep the Node process alive while started (a dedicated worker process). */
@@ -53,6 +59,7 @@ export class EmbeddedScheduler {
   private readonly kind: string;
   private readonly pollMs: number;
   private readonly batchSize: number;
+  private readonly heartbeatEveryMs: number;
   private readonly keepAlive: boolean;
   private readonly logger: SchedulerLogger;
   private readonly deps: RunJobDeps;
@@ -72,6 +79,7 @@ export class EmbeddedScheduler {
     this.kind = options.kind ?? "embedded";
     this.pollMs = positive(options.pollMs ?? 1_000, "pollMs");
     this.batchSize = positive(options.batchSize ?? 10, "batchSize");
+    this.heartbeatEveryMs = positive(options.heartbeatEveryMs ?? HEARTBEAT_EVERY_MS, "heartbeatEveryMs");
     this.keepAlive = options.keepAlive ?? false;
     this.logger = options.logger ?? console;
     this.recurring = options.recurring ?? [];
@@ -151,6 +159,17 @@ export class EmbeddedScheduler {
     const result: TickResult = { ran: 0, failed: 0 };
     this.lastBatchWasFull = false;
     await this.guard("write the heartbeat", () => this.heartbeat());
+    // a long job or task keeps beating: the heartbeat stays fresh (HEARTBEAT_MAX_AGE_MS) however long the pass takes
+    const beat = setInterval(() => void this.guard("write the heartbeat", () => this.heartbeat()), this.heartbeatEveryMs);
+    beat.unref();
+    try {
+      return await this.runPass(result);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  private async runPass(result: TickResult): Promise<TickResult> {
     await this.guard("create recurring jobs", () => this.ensureRecurringSlots());
     await this.runDueTasks();
     const due = await this.guard("read due jobs", () => findDueJobs(this.db, this.clock.now(), this.batchSize));
