@@ -7,7 +7,7 @@ import { DomainError } from "../errors";
 import { assertCents, type Cents } from "../money";
 import { accountCode, type AccountRef } from "./accounts";
 
-export const LEDGER_TRANSACTION_KINDS = ["SIGNUP_GRANT", "ADMIN_GRANT", "AUDITION_FEE"] as const;
+export const LEDGER_TRANSACTION_KINDS = ["SIGNUP_GRANT", "ADMIN_GRANT", "AUDITION_FEE", "TICKET_PURCHASE", "RACE_SETTLEMENT", "RACE_REFUND"] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 
 export interface Leg {
