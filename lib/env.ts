@@ -50,6 +50,11 @@ const envSchema = z.object({
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: z.url({ message: "must be a URL" }).optional(),
   DEMO_SEED: booleanString.default(true),
+  // the race schedule, used when the Arena's settings row is first created (then admins edit it);
+  // unset: a demo season with replay data and the demo seed (2 + 8 minutes), else 1 h + 24 h real time
+  ARENA_ACCUMULATE_MINUTES: z.coerce.number().int().min(1).max(10_080).optional(),
+  ARENA_LIVE_MINUTES: z.coerce.number().int().min(1).max(43_200).optional(),
+  ARENA_TIME_SCALE: z.coerce.number().min(1).max(10_000).optional(),
   // market memory
   MARKET_SOURCE: z.enum(["replay", "live"], { message: "must be replay or live" }).default("replay"),
   MARKET_ASSETS: z

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { createDb } from "@/server/db";
 import { DEMO_PASSWORD, ensureDemoUsers } from "@/server/services/users/demo-users";
 import { ensureDemoClones } from "@/server/services/clones/demo-clones";
+import { ensureDemoArena, ensureDemoBackers } from "@/server/services/arena/demo-arena";
 import { syncSource } from "@/server/services/market/sync";
 import { systemClock } from "@/lib/domain/clock";
 
@@ -16,6 +17,10 @@ export async function seed(): Promise<void> {
     if (existing.length) console.info(`[seed] demo users already there: ${existing.join(", ")}`);
     const clones = await ensureDemoClones(db, Date.now());
     if (clones.length) console.info(`[seed] demo clones created: ${clones.join(", ")} (rules provider, PERSONAL accounts of 10,000 USD)`);
+    const arenaClones = await ensureDemoArena(db);
+    if (arenaClones.length) console.info(`[seed] Arena clones created: ${arenaClones.join(", ")} (in the Arena's 8 slots)`);
+    const backers = await ensureDemoBackers(db);
+    if (backers.length) console.info(`[seed] demo backers created: ${backers.join(", ")} (they buy tickets while a race accumulates)`);
     if (env.MARKET_SOURCE === "replay") {
       // market memory before the server starts, so the first decisions see fresh data
       const run = await syncSource(db, systemClock, "replay", { force: true });

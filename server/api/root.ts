@@ -1,4 +1,5 @@
 import { adminRouter } from "./routers/admin";
+import { arenaRouter } from "./routers/arena";
 import { authRouter } from "./routers/auth";
 import { backtestsRouter } from "./routers/backtests";
 import { clonesRouter } from "./routers/clones";
@@ -13,6 +14,7 @@ export const appRouter = router({
   backtests: backtestsRouter,
   history: historyRouter,
   admin: adminRouter,
+  arena: arenaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,6 +22,7 @@ const ARG = { scalarType: "unknown", arity: "scalar" } as const;
 
 interface Queryable {
   executeRaw(query: { sql: string; args: unknown[]; argTypes: (typeof ARG)[] }): Promise<number>;
+  queryRaw(query: { sql: string; args: unknown[]; argTypes: (typeof ARG)[] }): Promise<{ columnNames: string[]; rows: unknown[][] }>;
 }
 
 /** A transaction of writeTransaction: plain SQL only, all of it committed or none. */
@@ -30,6 +31,17 @@ export class SqlTx {
 
   execute(sql: string, args: unknown[]): Promise<number> {
     return "executeRaw" in this.on ? this.on.executeRaw({ sql, args, argTypes: args.map(() => ARG) }) : this.on.$executeRawUnsafe(sql, ...args);
+  }
+
+  /**
+   * A statement's rows, inside the transaction (an UPDATE ... RETURNING, a read that
+   * must see this transaction's writes). Values come as the adapter gives them:
+   * integers as numbers or strings of digits (BIGINT), so convert with Number/BigInt.
+   */
+  async query<R extends Record<string, unknown>>(sql: string, args: unknown[]): Promise<R[]> {
+    if (!("queryRaw" in this.on)) return this.on.$queryRawUnsafe<R[]>(sql, ...args);
+    const result = await this.on.queryRaw({ sql, args, argTypes: args.map(() => ARG) });
+    return result.rows.map((row) => Object.fromEntries(result.columnNames.map((c, i) => [c, row[i]])) as R);
   }
 }
 

@@ -41,6 +41,11 @@ export async function ensureAccount(db: Db, p: { cloneId: string; mode: TradingM
   return toAccount(row);
 }
 
+/** The account stops trading (the runner plans only open accounts): a race account at its race's end. */
+export async function closeAccount(db: Db, id: string, atMs: number) {
+  await db.paperAccount.update({ where: { id }, data: { closedAt: new Date(atMs) } });
+}
+
 export async function findAccount(db: Db, id: string) {
   const row = await db.paperAccount.findUnique({ where: { id } });
   return row && toAccount(row);

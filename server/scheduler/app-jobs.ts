@@ -12,6 +12,8 @@ import { evaluateIngestionHealth } from "@/server/services/market/evaluate-healt
 import { activeSources } from "@/server/services/market/active-sources";
 import { syncSource } from "@/server/services/market/sync";
 import { runDecisionTick } from "@/server/services/runner/run-tick";
+import { advanceArena } from "@/server/services/arena/lifecycle";
+import { demoBackerBuys } from "@/server/services/arena/demo-arena";
 import { runRuntimeAssertions } from "@/server/services/runtime/run-assertions";
 import type { JobHandler, RecurringJob, WorkerTask } from "./types";
 
@@ -70,12 +72,35 @@ export function appRecurringJobs(env: Pick<Env, "MARKET_SOURCE">): RecurringJob[
   ];
 }
 
+/** How often each worker moves the races along: a step lands within this of its due time. */
+export const ARENA_EVERY_MS = 2_000;
+export const DEMO_BACKER_EVERY_MS = 7_000;
+
 /** How often each worker looks for due decision slots: soon after a minute turns, and soon enough to retry within it. */
 export const RUNNER_EVERY_MS = 5_000;
 
 /** Every worker runs the decision runner; slot leases split the work between workers. */
-export function appWorkerTasks(db: PrismaClient, env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL">): WorkerTask[] {
+export function appWorkerTasks(db: PrismaClient, env: Pick<Env, "ANTHROPIC_API_KEY" | "ANTHROPIC_BASE_URL" | "DEMO_SEED" | "MARKET_SOURCE">): WorkerTask[] {
+  const demo = env.DEMO_SEED && env.MARKET_SOURCE === "replay";
   return [
+    {
+      // the races' steps (launch, go live, end, settle) when due, and a race always accumulating
+      name: "arena.lifecycle",
+      everyMs: ARENA_EVERY_MS,
+      run: async ({ clock }) => {
+        await advanceArena(db, clock.now().getTime());
+      },
+    },
+    ...(demo
+      ? [{
+          // demo backers buy a ticket now and then while a race accumulates: the odds move by themselves
+          name: "arena.demo-backers",
+          everyMs: DEMO_BACKER_EVERY_MS,
+          run: async ({ clock }: { clock: { now(): Date } }) => {
+            await demoBackerBuys(db, clock.now().getTime());
+          },
+        }]
+      : []),
     {
       name: "decisions.runner",
       everyMs: RUNNER_EVERY_MS,

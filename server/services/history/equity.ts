@@ -25,17 +25,26 @@ export async function historyEquity(db: PrismaClient, viewer: HistoryViewer, inp
   const scope = await historyScope(db, viewer, input);
   const account = scope.selected.find((a) => a.mode === "PERSONAL") ?? scope.selected.at(-1);
   if (!account) return { account: null, points: [] };
+  const summary = { id: account.id, mode: account.mode, startMicro: account.startMicro };
   const now = clock.now().getTime();
+  return { account: summary, points: await accountEquityCurve(db, account, { from: input.from, to: Math.min(now, input.to ?? now), now, maxPoints: input.maxPoints }) };
+}
+
+/**
+ * One account's equity curve over [from, to] (from defaults to its first decision or
+ * fill), at most maxPoints points. `now` is when an open position is marked at the
+ * latest price instead of a candle close (the curve ends at the headline equity).
+ */
+export async function accountEquityCurve(db: PrismaClient, account: { id: string; startMicro: number }, range: { from?: number; to: number; now: number; maxPoints?: number }) {
+  const { now } = range;
   const [positions, fills, firstDecision] = await Promise.all([positionsForEquity(db, account.id), fillsForEquity(db, account.id), firstDecisionMs(db, account.id)]);
   const began = Math.min(firstDecision ?? Infinity, fills[0]?.time ?? Infinity);
-  const summary = { id: account.id, mode: account.mode, startMicro: account.startMicro };
-  if (!Number.isFinite(began)) return { account: summary, points: [] };
-
-  const from = Math.max(began, input.from ?? began);
-  const to = Math.min(now, input.to ?? now);
-  if (to < from) return { account: summary, points: [] };
+  if (!Number.isFinite(began)) return [];
+  const from = Math.max(began, range.from ?? began);
+  const to = range.to;
+  if (to < from) return [];
   const events = [...fills.map((f) => f.time), ...positions.flatMap((p) => (p.closedAt === undefined ? [] : [p.closedAt]))];
-  const times = equitySampleTimes({ from, to, events, maxPoints: input.maxPoints });
+  const times = equitySampleTimes({ from, to, events, maxPoints: range.maxPoints });
 
   const prices: Record<string, PricePoint[]> = {};
   for (const asset of new Set(positions.map((p) => p.asset))) {
@@ -49,5 +58,5 @@ export async function historyEquity(db: PrismaClient, viewer: HistoryViewer, inp
     const latest = openNow ? await marketAt(db, asset, now) : null;
     prices[asset] = [...closes, ...atFills, ...(latest ? [{ time: now, price: latest.referencePrice }] : [])].sort((a, b) => a.time - b.time);
   }
-  return { account: summary, points: equitySeries({ startMicro: account.startMicro, positions, fills, prices, times }) };
+  return equitySeries({ startMicro: account.startMicro, positions, fills, prices, times });
 }

@@ -1,0 +1,177 @@
+/** The Arena's rows: schedule settings, slots, races, entrants and tickets (reads and lifecycle writes). */
+import type { RaceSchedule } from "@/lib/domain/race/schedule";
+import type { RaceStatus } from "@/lib/domain/race/lifecycle";
+import type { Db } from "@/server/db";
+
+const n = (v: bigint | number) => Number(v);
+const nn = (v: bigint | number | null) => (v === null ? null : Number(v));
+
+export async function findArenaSettings(db: Db) {
+  return db.arenaSettings.findUnique({ where: { id: "arena" } });
+}
+
+export async function createArenaSettings(db: Db, s: RaceSchedule) {
+  return db.arenaSettings.upsert({ where: { id: "arena" }, create: { id: "arena", ...s }, update: {} });
+}
+
+export async function saveArenaSettings(db: Db, s: RaceSchedule, updatedById: string) {
+  return db.arenaSettings.upsert({ where: { id: "arena" }, create: { id: "arena", ...s, updatedById }, update: { ...s, updatedById } });
+}
+
+export async function arenaSlots(db: Db) {
+  return db.arenaSlot.findMany({ orderBy: { slot: "asc" }, select: { slot: true, cloneId: true } });
+}
+
+export async function fillArenaSlot(db: Db, slot: number, cloneId: string) {
+  return db.arenaSlot.upsert({ where: { slot }, create: { slot, cloneId }, update: {} });
+}
+
+const raceFields = {
+  id: true, number: true, status: true, timeScale: true, accumulateMs: true, liveMs: true, openedAtMs: true, launchAtMs: true,
+  launchedAtMs: true, liveAtMs: true, endsAtMs: true, settledAtMs: true, archivedAtMs: true, cancelledAtMs: true, cancelReason: true,
+  poolCents: true, ticketCount: true, settlement: true,
+} as const;
+
+type RaceRow = { [K in keyof typeof raceFields]: unknown } & Record<string, unknown>;
+
+function toRace(r: RaceRow & { status: string; id: string; number: number; cancelReason: string | null; settlement: string | null; ticketCount: number; timeScale: number }) {
+  return {
+    id: r.id, number: r.number, status: r.status as RaceStatus, timeScale: r.timeScale,
+    accumulateMs: n(r.accumulateMs as bigint), liveMs: n(r.liveMs as bigint), openedAtMs: n(r.openedAtMs as bigint), launchAtMs: n(r.launchAtMs as bigint),
+    launchedAtMs: nn(r.launchedAtMs as bigint | null), liveAtMs: nn(r.liveAtMs as bigint | null), endsAtMs: nn(r.endsAtMs as bigint | null),
+    settledAtMs: nn(r.settledAtMs as bigint | null), archivedAtMs: nn(r.archivedAtMs as bigint | null), cancelledAtMs: nn(r.cancelledAtMs as bigint | null),
+    cancelReason: r.cancelReason, poolCents: n(r.poolCents as bigint), ticketCount: r.ticketCount, settlement: r.settlement,
+  };
+}
+export type Race = ReturnType<typeof toRace>;
+
+export async function findRace(db: Db, id: string): Promise<Race | null> {
+  const r = await db.race.findUnique({ where: { id }, select: raceFields });
+  return r && toRace(r);
+}
+
+export async function findRaceByNumber(db: Db, number: number): Promise<Race | null> {
+  const r = await db.race.findUnique({ where: { number }, select: raceFields });
+  return r && toRace(r);
+}
+
+export async function racesIn(db: Db, statuses: readonly RaceStatus[]): Promise<Race[]> {
+  const rows = await db.race.findMany({ where: { status: { in: [...statuses] } }, orderBy: { number: "asc" }, select: raceFields });
+  return rows.map(toRace);
+}
+
+export async function recentRaces(db: Db, take: number): Promise<Race[]> {
+  const rows = await db.race.findMany({ orderBy: { number: "desc" }, take, select: raceFields });
+  return rows.map(toRace);
+}
+
+export async function lastRaceNumber(db: Db): Promise<number> {
+  const r = await db.race.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
+  return r?.number ?? 0;
+}
+
+export async function insertRace(db: Db, r: { number: number; timeScale: number; accumulateMs: number; liveMs: number; openedAtMs: number; launchAtMs: number }) {
+  return db.race.create({
+    data: { number: r.number, status: "ACCUMULATING", timeScale: r.timeScale, accumulateMs: BigInt(r.accumulateMs), liveMs: BigInt(r.liveMs), openedAtMs: BigInt(r.openedAtMs), launchAtMs: BigInt(r.launchAtMs) },
+    select: { id: true },
+  });
+}
+
+/** Moves a race from one status to the next with the given times; false if it was not in `from` any more (another worker did it). */
+export async function moveRace(db: Db, id: string, from: RaceStatus, to: RaceStatus, times: Partial<Record<"launchedAtMs" | "liveAtMs" | "endsAtMs" | "cancelledAtMs" | "archivedAtMs", number>> & { cancelReason?: string }) {
+  const data: Record<string, unknown> = { status: to };
+  for (const [k, v] of Object.entries(times)) data[k] = typeof v === "number" ? BigInt(v) : v;
+  const { count } = await db.race.updateMany({ where: { id, status: from }, data });
+  return count === 1;
+}
+
+export async function archiveSettledBefore(db: Db, number: number, now: number) {
+  await db.race.updateMany({ where: { status: "SETTLED", number: { lt: number } }, data: { status: "ARCHIVED", archivedAtMs: BigInt(now) } });
+}
+
+const entrantFields = {
+  id: true, raceId: true, cloneId: true, slot: true, creatorId: true, name: true, tagline: true, avatar: true, cloneVersion: true,
+  stakeCents: true, ticketCount: true, accountId: true, finalEquityCents: true, place: true,
+} as const;
+
+export async function raceEntrants(db: Db, raceId: string) {
+  const rows = await db.raceEntrant.findMany({ where: { raceId }, orderBy: { slot: "asc" }, select: entrantFields });
+  return rows.map((e) => ({ ...e, stakeCents: n(e.stakeCents), finalEquityCents: nn(e.finalEquityCents) }));
+}
+export type Entrant = Awaited<ReturnType<typeof raceEntrants>>[number];
+
+export async function insertEntrants(db: Db, raceId: string, entrants: { cloneId: string; slot: number; creatorId: string; name: string; tagline: string; avatar: string; cloneVersion: number }[]) {
+  await db.raceEntrant.createMany({ data: entrants.map((e) => ({ raceId, ...e })) });
+}
+
+export async function setEntrantAccount(db: Db, entrantId: string, accountId: string) {
+  await db.raceEntrant.update({ where: { id: entrantId }, data: { accountId } });
+}
+
+export async function setEntrantResult(db: Db, entrantId: string, r: { finalEquityCents?: number; place?: number }) {
+  await db.raceEntrant.update({
+    where: { id: entrantId },
+    data: { ...(r.finalEquityCents !== undefined && { finalEquityCents: BigInt(r.finalEquityCents) }), ...(r.place !== undefined && { place: r.place }) },
+  });
+}
+
+export async function raceTickets(db: Db, raceId: string) {
+  const rows = await db.ticket.findMany({ where: { raceId }, orderBy: { createdAt: "asc" }, select: { id: true, cloneId: true, userId: true, stakeCents: true } });
+  return rows.map((t) => ({ ...t, stakeCents: n(t.stakeCents) }));
+}
+
+export async function findTicketByKey(db: Db, userId: string, clientKey: string) {
+  const t = await db.ticket.findUnique({ where: { userId_clientKey: { userId, clientKey } }, select: { id: true, raceId: true, cloneId: true, stakeCents: true, transactionId: true } });
+  return t && { ...t, stakeCents: n(t.stakeCents) };
+}
+
+/** A user's tickets, newest first, with their race and the payout entries naming them. */
+export async function ticketsOfUser(db: Db, userId: string, opts: { skip: number; take: number }) {
+  const [total, rows] = await Promise.all([
+    db.ticket.count({ where: { userId } }),
+    db.ticket.findMany({
+      where: { userId }, orderBy: { createdAt: "desc" }, skip: opts.skip, take: opts.take,
+      select: { id: true, cloneId: true, stakeCents: true, createdAt: true, race: { select: { id: true, number: true, status: true, settlement: true } } },
+    }),
+  ]);
+  const paid = rows.length
+    ? await db.ledgerEntry.groupBy({ by: ["ticketId"], where: { ticketId: { in: rows.map((r) => r.id) } }, _sum: { amountCents: true } })
+    : [];
+  const payouts = new Map(paid.map((p) => [p.ticketId!, n(p._sum.amountCents ?? 0n)]));
+  const entrants = rows.length
+    ? await db.raceEntrant.findMany({ where: { raceId: { in: [...new Set(rows.map((r) => r.race.id))] } }, select: { raceId: true, cloneId: true, name: true, avatar: true, place: true } })
+    : [];
+  const entrantOf = new Map(entrants.map((e) => [`${e.raceId}:${e.cloneId}`, e]));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id, stakeCents: n(r.stakeCents), createdAt: r.createdAt, race: { id: r.race.id, number: r.race.number, status: r.race.status as RaceStatus, refund: r.race.settlement ? (JSON.parse(r.race.settlement) as { refund: boolean }).refund : false },
+      clone: { id: r.cloneId, name: entrantOf.get(`${r.race.id}:${r.cloneId}`)?.name ?? "?", avatar: entrantOf.get(`${r.race.id}:${r.cloneId}`)?.avatar ?? "", place: entrantOf.get(`${r.race.id}:${r.cloneId}`)?.place ?? null },
+      payoutCents: payouts.get(r.id) ?? 0,
+    })),
+  };
+}
+
+/** The races a clone entered, newest first. */
+export async function racesOfClone(db: Db, cloneId: string, take = 50) {
+  const rows = await db.raceEntrant.findMany({
+    where: { cloneId }, orderBy: { race: { number: "desc" } }, take,
+    select: { ...entrantFields, race: { select: { id: true, number: true, status: true, liveAtMs: true, endsAtMs: true, poolCents: true } } },
+  });
+  return rows.map((e) => ({
+    ...e, stakeCents: n(e.stakeCents), finalEquityCents: nn(e.finalEquityCents),
+    race: { ...e.race, status: e.race.status as RaceStatus, liveAtMs: nn(e.race.liveAtMs), endsAtMs: nn(e.race.endsAtMs), poolCents: n(e.race.poolCents) },
+  }));
+}
+
+/** Creators' names, for pages. */
+export async function userNames(db: Db, ids: readonly string[]) {
+  const rows = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** How much of each ticket was paid back (settlement or refund entries naming it). */
+export async function payoutsOfRace(db: Db, raceId: string) {
+  const rows = await db.ledgerEntry.findMany({ where: { ticketId: { not: null }, transaction: { idempotencyKey: { in: [`race-settlement:${raceId}`, `race-refund:${raceId}`] } } }, select: { ticketId: true, amountCents: true } });
+  return new Map(rows.map((r) => [r.ticketId!, n(r.amountCents)]));
+}
