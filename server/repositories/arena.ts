@@ -1,7 +1,7 @@
 /** The Arena's rows: schedule settings, slots, races, entrants and tickets (reads and lifecycle writes). */
 import type { RaceSchedule } from "@/lib/domain/race/schedule";
 import type { RaceStatus } from "@/lib/domain/race/lifecycle";
-import type { Db } from "@/server/db";
+import { newId, write, type Db, type Writer } from "@/server/db";
 
 const n = (v: bigint | number) => Number(v);
 const nn = (v: bigint | number | null) => (v === null ? null : Number(v));
@@ -70,11 +70,27 @@ export async function lastRaceNumber(db: Db): Promise<number> {
   return r?.number ?? 0;
 }
 
-export async function insertRace(db: Db, r: { number: number; timeScale: number; accumulateMs: number; liveMs: number; openedAtMs: number; launchAtMs: number }) {
-  return db.race.create({
-    data: { number: r.number, status: "ACCUMULATING", timeScale: r.timeScale, accumulateMs: BigInt(r.accumulateMs), liveMs: BigInt(r.liveMs), openedAtMs: BigInt(r.openedAtMs), launchAtMs: BigInt(r.launchAtMs) },
-    select: { id: true },
-  });
+/**
+ * A new ACCUMULATING race. Plain SQL, not Prisma's create: the database refuses a
+ * second accumulating race with a trigger (RAISE), whose message Prisma's engine
+ * reports as a foreign-key failure; the driver keeps "Race_one_accumulating".
+ */
+/** The database refused a second accumulating race (the trigger's message, wherever the driver put it). */
+export function isOneAccumulatingViolation(e: unknown): boolean {
+  const err = e as { message?: unknown; cause?: { originalMessage?: unknown } } | null;
+  return [err?.message, err?.cause?.originalMessage].some((m) => typeof m === "string" && m.includes("Race_one_accumulating"));
+}
+
+export async function insertRace(db: Writer, r: { number: number; timeScale: number; accumulateMs: number; liveMs: number; openedAtMs: number; launchAtMs: number }) {
+  const id = newId();
+  const at = new Date();
+  await write(
+    db,
+    `INSERT INTO "Race" ("id", "number", "status", "timeScale", "accumulateMs", "liveMs", "openedAtMs", "launchAtMs", "poolCents", "ticketCount", "createdAt", "updatedAt")
+     VALUES (?, ?, 'ACCUMULATING', ?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+    [id, r.number, r.timeScale, BigInt(r.accumulateMs), BigInt(r.liveMs), BigInt(r.openedAtMs), BigInt(r.launchAtMs), at, at],
+  );
+  return { id };
 }
 
 /** Moves a race from one status to the next with the given times; false if it was not in `from` any more (another worker did it). */

@@ -9,7 +9,7 @@ import { nextRaceStep, RACE_START_USD, type RaceStep } from "@/lib/domain/race/l
 import { wallMs } from "@/lib/domain/race/schedule";
 import { equityBreakdown } from "@/lib/domain/paper/account";
 import { usdToMicro } from "@/lib/domain/paper/money-micro";
-import { transaction, type PrismaClient } from "@/server/db";
+import { isUniqueViolation, transaction, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
 import { findClone } from "@/server/repositories/clones";
 import * as paper from "@/server/repositories/paper";
@@ -46,7 +46,7 @@ export async function openNextRace(db: PrismaClient, now: number): Promise<strin
     });
   } catch (e) {
     // another worker opened one first: the database allows a single accumulating race
-    if (isOneAccumulatingViolation(e) || isUniqueNumberViolation(e)) return null;
+    if (arena.isOneAccumulatingViolation(e) || isUniqueViolation(e)) return null;
     throw e;
   }
 }
@@ -140,13 +140,4 @@ export async function runRaceStep(db: PrismaClient, raceId: string, now: number)
     default:
       return null;
   }
-}
-
-function isOneAccumulatingViolation(e: unknown): boolean {
-  return String((e as { message?: unknown })?.message ?? e).includes("Race_one_accumulating");
-}
-
-function isUniqueNumberViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "P2002" || /UNIQUE constraint failed: Race\.number/.test(err?.message ?? "");
 }
