@@ -49,6 +49,61 @@ export type Action = z.infer<typeof actionSchema>;
 export type ActionField = keyof Action;
 export const ACTION_FIELDS = Object.keys(actionSchema.shape) as ActionField[];
 
+const KINDS = new Set<string>(ACTION_KINDS);
+const FIELD_NAMES = new Set<string>(ACTION_FIELDS);
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isPrice = (v: unknown) => isNumber(v) && v > 0;
+
+/**
+ * actionSchema.safeParse(candidate).data when the schema accepts the candidate, read
+ * without zod: its checks over the same bounds, the present fields copied in the
+ * schema's order (as zod builds its output); null for anything else, for the schema
+ * to reject with its issues. A backtest parses an action at every decision, and zod
+ * costs ~2 µs of it; action.test.ts holds this to the schema over random candidates.
+ */
+export function acceptedAction(candidate: Record<string, unknown>): Action | null {
+  const { action, asset, sizePct, leverage, confidence, reasoning } = candidate;
+  if (typeof action !== "string" || !KINDS.has(action) || typeof asset !== "string" || !ASSET_PATTERN.test(asset)) return null;
+  if (!isNumber(sizePct) || sizePct < 0 || sizePct > ACTION_BOUNDS.maxSizePct) return null;
+  if (!isNumber(leverage) || leverage < ACTION_BOUNDS.minLeverage || leverage > ACTION_BOUNDS.maxLeverage) return null;
+  if (!isNumber(confidence) || confidence < 0 || confidence > 1) return null;
+  if (typeof reasoning !== "string" || reasoning.length > ACTION_BOUNDS.maxReasoningChars) return null;
+  const out = { action, asset, sizePct, leverage } as Action;
+  let fields = 6;
+  // the optional fields: absent, or well-formed (zod counts a field as given when `key in` the candidate)
+  if ("stopLoss" in candidate) {
+    if (!isPrice(candidate.stopLoss)) return null;
+    out.stopLoss = candidate.stopLoss as number;
+    fields++;
+  }
+  if ("takeProfit" in candidate) {
+    if (!isPrice(candidate.takeProfit)) return null;
+    out.takeProfit = candidate.takeProfit as number;
+    fields++;
+  }
+  if ("trailingStopPct" in candidate) {
+    const v = candidate.trailingStopPct;
+    if (!isPrice(v) || (v as number) > ACTION_BOUNDS.maxTrailingStopPct) return null;
+    out.trailingStopPct = v as number;
+    fields++;
+  }
+  if ("invalidation" in candidate) {
+    const v = candidate.invalidation;
+    if (typeof v !== "string" || v.length > ACTION_BOUNDS.maxInvalidationChars) return null;
+    out.invalidation = v;
+    fields++;
+  }
+  out.confidence = confidence;
+  out.reasoning = reasoning;
+  // a strict object: any other key is the schema's to refuse (it lists them with for…in, as here)
+  let listed = 0;
+  for (const key in candidate) {
+    if (!FIELD_NAMES.has(key)) return null;
+    listed++;
+  }
+  return listed === fields ? out : null;
+}
+
 /** What each field must be, in the words a rejection reason uses. */
 export const FIELD_EXPECTATIONS: Record<ActionField, string> = {
   action: `one of ${ACTION_KINDS.join(", ")}`,

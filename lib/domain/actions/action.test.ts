@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { actionSchema, actionToolInputSchema, marginCentsFor, notionalCentsFor, parseAction, type Action } from "./action";
+import { acceptedAction, actionSchema, actionToolInputSchema, marginCentsFor, notionalCentsFor, parseAction, type Action } from "./action";
 
 const valid = {
   action: "open_long",
@@ -199,5 +199,48 @@ describe("sizing: sizePct is percent of equity used as margin", () => {
   ])("equity %i¢ at %d%% and %dx: margin %i¢, notional %i¢", (equity, sizePct, leverage, margin, notional) => {
     expect(marginCentsFor(equity, sizePct)).toBe(margin);
     expect(notionalCentsFor(equity, sizePct, leverage)).toBe(notional);
+  });
+});
+
+describe("acceptedAction is actionSchema's answer, without zod", () => {
+  // candidates as normalise builds them, and worse: every field absent, well-formed, at
+  // its bounds, just past them, of the wrong type, and keys the schema does not know
+  const CHOICES: Record<string, unknown[]> = {
+    action: ["open_long", "open_short", "close", "hold", "HOLD", "buy", "", 1],
+    asset: ["BTC", "XYZ:TSLA", "btc", "", "A".repeat(24), "A".repeat(25), " BTC", 7],
+    sizePct: [0, -0, 10, 100, 100.0001, -1, NaN, Infinity, "5"],
+    leverage: [1, 2.5, 50, 0.999, 51, NaN, -Infinity],
+    stopLoss: [95_000, 1e-9, 0, -1, Infinity, NaN, "95000", null],
+    takeProfit: [110_000, 0, -5, Infinity],
+    trailingStopPct: [0.75, 100, 100.01, 0, -1, NaN],
+    invalidation: ["EMA(12) crosses back", "", "x".repeat(500), "x".repeat(501), 3],
+    confidence: [0, 0.55, 1, 1.01, -0.01, NaN, "0.5"],
+    reasoning: ["Momentum above the 20 EMA.", "", "r".repeat(4_000), "r".repeat(4_001), null],
+    extra: [1, "x"],
+  };
+  const REQUIRED = new Set(["action", "asset", "sizePct", "leverage", "confidence", "reasoning"]);
+  let seed = 7;
+  const pick = <T,>(xs: readonly T[]): T => xs[(seed = (seed * 1_103_515_245 + 12_345) >>> 0) % xs.length]!;
+
+  it("over 20,000 random candidates: the same data, key for key, or null where the schema refuses", () => {
+    let acceptedCount = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const candidate: Record<string, unknown> = {};
+      for (const [key, values] of Object.entries(CHOICES)) {
+        // required fields are usually there and usually well-formed, so most candidates get far
+        const absent = REQUIRED.has(key) ? pick([false, false, false, false, false, false, false, true]) : pick([true, true, false]);
+        if (!absent) candidate[key] = i % 3 === 0 ? pick(values) : pick(values.slice(0, REQUIRED.has(key) ? 2 : 1));
+      }
+      const zod = actionSchema.safeParse(candidate);
+      const fast = acceptedAction(candidate);
+      if (zod.success) {
+        acceptedCount++;
+        expect(fast).toStrictEqual(zod.data);
+        expect(Object.keys(fast!)).toEqual(Object.keys(zod.data));
+      } else {
+        expect(fast).toBeNull();
+      }
+    }
+    expect(acceptedCount).toBeGreaterThan(1_000);
   });
 });

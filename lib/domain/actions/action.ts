@@ -18,7 +18,7 @@
  *   still be well-formed: garbage anywhere marks the answer as broken.
  */
 import { describeUnknownKeys, readFields, type RawFields } from "./action-input";
-import { actionSchema, ACTION_BOUNDS, FIELD_EXPECTATIONS, type Action, type ActionField } from "./action-schema";
+import { acceptedAction, actionSchema, ACTION_BOUNDS, FIELD_EXPECTATIONS, type Action, type ActionField } from "./action-schema";
 import { capText, describeValue } from "./action-text";
 
 export * from "./action-schema";
@@ -76,9 +76,11 @@ function stripSizeless(action: Action, warnings: string[]): Action {
   if (action.action !== "close" && action.action !== "hold") return action;
   const out: Action = { ...action, sizePct: 0, leverage: 1 };
   if (action.sizePct !== 0 || action.leverage !== 1) warnings.push(`sizePct and leverage are ignored for ${action.action}`);
+  // most holds carry no exit plan: no list is made for them (a backtest parses one per decision)
+  if (EXIT_PLAN_FIELDS.every((k) => action[k] === undefined)) return out;
   const dropped = EXIT_PLAN_FIELDS.filter((k) => action[k] !== undefined);
   for (const k of dropped) delete out[k];
-  if (dropped.length > 0) warnings.push(`${dropped.join(", ")} ignored for ${action.action}`);
+  warnings.push(`${dropped.join(", ")} ignored for ${action.action}`);
   return out;
 }
 
@@ -88,6 +90,8 @@ function parseUnsafe(raw: unknown): ParseActionResult {
   const warnings: string[] = [];
   if (read.unknownKeys.length > 0) warnings.push(describeUnknownKeys(read.unknownKeys));
   const candidate = normalise(read.fields, warnings);
+  const accepted = acceptedAction(candidate);
+  if (accepted) return { ok: true, action: stripSizeless(accepted, warnings), warnings };
   const parsed = actionSchema.safeParse(candidate);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];

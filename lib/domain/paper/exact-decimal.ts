@@ -29,6 +29,57 @@ export function toScaled(x: number, field = "value"): ScaledDecimal {
   return { digits, scale };
 }
 
+/** 10^0 … 10^22, each exact in a double (literals, not Math.pow) */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, n) => Number(`1e${n}`));
+
+/**
+ * toScaled(x) with its digits as a plain number, when they are few enough to be exact
+ * in one (at most 15 digits, as most prices and sizes have): read from the same
+ * String(x), so the same decimal. null when they are not, or x is written with an
+ * exponent ("1e-7") or is not finite: the caller then takes the bigint path.
+ */
+export function toSmallScaled(x: number): { digits: number; scale: number } | null {
+  const text = String(x);
+  const negative = text.charCodeAt(0) === 45; // "-"
+  let digits = 0;
+  let count = 0;
+  let scale = 0;
+  let fraction = false;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++count > 15) return null;
+      digits = digits * 10 + (c - 48);
+      if (fraction) scale++;
+    } else if (c === 46 && !fraction) {
+      fraction = true; // "."
+    } else {
+      return null; // "e", "Infinity", "NaN"
+    }
+  }
+  return count === 0 ? null : { digits: negative ? -digits : digits, scale };
+}
+
+/**
+ * digits × 10^-scale rounded half away from zero to an integer, as divRoundHalfAway
+ * rounds it, for safe-integer digits; null when the digits or the result leave the
+ * safe range (or 10^scale is not exact), for the bigint path to answer or refuse.
+ */
+export function roundSmallScaled(digits: number, scale: number): number | null {
+  if (!Number.isSafeInteger(digits) || scale > 22 || scale < -22) return null;
+  if (scale <= 0) {
+    // an integer times 10^-scale: exact whenever the product is a safe integer
+    const value = digits * POWERS_OF_TEN[-scale]!;
+    return Number.isSafeInteger(value) ? value + 0 : null; // + 0: never -0, as Number(0n)
+  }
+  const den = POWERS_OF_TEN[scale]!;
+  const size = Math.abs(digits);
+  // % and the division of the remainder-free part are exact on safe integers
+  const r = size % den;
+  const q = (size - r) / den + (r * 2 >= den ? 1 : 0);
+  return digits < 0 && q !== 0 ? -q : q;
+}
+
 export function pow10(n: number): bigint {
   return 10n ** BigInt(n);
 }

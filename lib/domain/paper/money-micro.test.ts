@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain/errors";
+import { divRoundHalfAway, pow10, toScaled } from "./exact-decimal";
 import {
   applyBps,
   assertMicro,
@@ -37,6 +38,32 @@ describe("rounding rule: half away from zero, on the exact decimal", () => {
     expect(mulPriceSize(0.5, 0.000001)).toBe(1);
     // 1e-7 is printed "1e-7" by JS: 1e-7 × 5 = 5e-7 USD = 0.5 µ$ -> 1
     expect(mulPriceSize(1e-7, 5)).toBe(1);
+  });
+
+  it("mulPriceSize without bigint (few digits) is the bigint product rounded once, over random prices and sizes", () => {
+    // the reference: both decimals as bigint, multiplied, rounded half away from zero to µ$
+    const reference = (price: number, size: number) => {
+      const p = toScaled(price);
+      const q = toScaled(size);
+      const scale = p.scale + q.scale - 6;
+      const micro = scale <= 0 ? p.digits * q.digits * pow10(-scale) : divRoundHalfAway(p.digits * q.digits, pow10(scale));
+      return Number(micro);
+    };
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 50_000; i++) {
+      const price = Math.round(random() * 10 ** (2 + Math.floor(random() * 6))) / 10 ** Math.floor(random() * 7) * (i % 97 === 0 ? -1 : 1);
+      const size = i % 5 === 0 ? random() * 3 : Math.round(random() * 10 ** Math.floor(random() * 8)) / 10 ** Math.floor(random() * 9);
+      const expected = reference(price, size);
+      if (!Number.isSafeInteger(expected)) continue;
+      expect(mulPriceSize(price, size), `${price} × ${size}`).toBe(expected);
+    }
+    // halves at the rounding place, both signs, -0 as 0
+    expect(mulPriceSize(0.5, 0.000001)).toBe(1);
+    expect(mulPriceSize(-0.5, 0.000001)).toBe(-1);
+    expect(mulPriceSize(0.4, 0.000001)).toBe(0);
+    expect(Object.is(mulPriceSize(-0.4, 0.000001), 0)).toBe(true);
+    expect(Object.is(mulPriceSize(-5, 0), 0)).toBe(true);
   });
 
   it("applyBps and mulMicroRate", () => {

@@ -10,7 +10,7 @@
  * below one micro-dollar per fill.
  */
 import { DomainError } from "@/lib/domain/errors";
-import { divCeil, divRoundHalfAway, divTrunc, formatScaled, pow10, toSafeNumber, toScaled } from "./exact-decimal";
+import { divCeil, divRoundHalfAway, divTrunc, formatScaled, pow10, roundSmallScaled, toSafeNumber, toScaled, toSmallScaled } from "./exact-decimal";
 
 export type Micro = number;
 
@@ -49,6 +49,15 @@ export function formatMicroUsd(micro: Micro): string {
 
 /** price × size in micro-dollars, exact before the single rounding. */
 export function mulPriceSize(price: number, sizeBase: number): Micro {
+  // most prices and sizes have few digits: their product is then exact in a double,
+  // and rounded by the same rule without bigint (a backtest values a position often)
+  const small = toSmallScaled(price);
+  const smallSize = small && toSmallScaled(sizeBase);
+  if (small && smallSize) {
+    const product = small.digits * smallSize.digits;
+    const micro = Number.isSafeInteger(product) ? roundSmallScaled(product, small.scale + smallSize.scale - MICRO_SCALE) : null;
+    if (micro !== null) return micro;
+  }
   const p = toScaled(price, "price");
   const s = toScaled(sizeBase, "sizeBase");
   return scaledToMicro(p.digits * s.digits, p.scale + s.scale, "notional");

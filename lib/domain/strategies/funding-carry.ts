@@ -34,7 +34,8 @@ export function decideFundingCarry(input: StrategyInput<FundingCarryParams>): St
   const base = { stream: stream.blockId, threshold, points: stream.points.length };
   if (!latest || !finite(latest.funding)) return noData(asset, "the funding stream has no rate yet", base);
   const f = latest.funding;
-  const inputs = { ...base, funding: f, fundingTime: finite(latest.time) ? latest.time : null, price: input.lastPrice, position: position?.side ?? null };
+  // base's keys written out, not spread: see SPREAD_NOTE in common.ts
+  const inputs = { stream: base.stream, threshold: base.threshold, points: base.points, funding: f, fundingTime: finite(latest.time) ? latest.time : null, price: input.lastPrice, position: position?.side ?? null };
   const rate = `Hourly funding is ${fmtRate(f)}`;
   const strength = Math.min(0.9, 0.55 + 0.1 * (Math.abs(f) / threshold - 1));
 

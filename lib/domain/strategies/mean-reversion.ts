@@ -32,7 +32,8 @@ export function decideMeanReversion(input: StrategyInput<MeanReversionParams>): 
   const last = window.at(-1) as number;
   const sma = mean(window);
   const sd = Math.sqrt(mean(window.map((c) => (c - sma) ** 2)));
-  const inputs = { ...base, close: last, sma, stdev: sd, z: sd > 0 ? (last - sma) / sd : 0, position: position?.side ?? null };
+  // base's keys written out, not spread: see SPREAD_NOTE in common.ts
+  const inputs = { stream: base.stream, period: base.period, entryZ: base.entryZ, exitZ: base.exitZ, closes: base.closes, close: last, sma, stdev: sd, z: sd > 0 ? (last - sma) / sd : 0, position: position?.side ?? null };
   const where = `Close ${fmt(last)} vs the ${period}-bar mean ${fmt(sma)} (σ ${fmt(sd)})`;
   if (!(sd > 0)) return hold(asset, `${where}: the closes do not move, nothing to revert.`, inputs);
   const z = inputs.z;

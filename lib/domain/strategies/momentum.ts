@@ -15,7 +15,7 @@
 import type { StreamPacket } from "@/lib/domain/decisions/context-packet";
 import type { StrategyParams } from "@/lib/domain/graph/trading-prompt";
 import { emaStepper } from "@/lib/domain/indicators/library";
-import { close, column, confidence, entry, finite, fmt, fmtPct, hold, noData, pickStream, streamProblem } from "./common";
+import { close, column, confidence, countColumn, entry, finite, fmt, fmtPct, hold, noData, pickStream, streamProblem } from "./common";
 import type { StrategyDecision, StrategyInput } from "./types";
 
 export type MomentumParams = StrategyParams<"momentum">;
@@ -35,10 +35,11 @@ function emaOverCloses(closes: readonly number[], period: number): number | null
   return value;
 }
 
-function readEma(stream: StreamPacket, closes: readonly number[], period: number): { value: number | null; source: string } {
+function readEma(stream: StreamPacket, closes: () => readonly number[], period: number): { value: number | null; source: string } {
   const fromPacket = stream.indicators[`ema(${period})`];
   if (finite(fromPacket)) return { value: fromPacket, source: "packet" };
-  return { value: closes.length >= period ? emaOverCloses(closes, period) : null, source: "closes" };
+  const all = closes();
+  return { value: all.length >= period ? emaOverCloses(all, period) : null, source: "closes" };
 }
 
 export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDecision {
@@ -46,15 +47,20 @@ export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDe
   const stream = pickStream(input.streams, "candles");
   const problem = streamProblem(stream, "candles", asset);
   if (problem !== null || !stream) return noData(asset, problem ?? "no candles");
-  const closes = column(stream.points, "close");
+  // the closes as a list only when something reads them (an EMA not in the packet, no last
+  // price): a backtest decides thousands of times on the packet's EMAs and needs their count only
+  let list: number[] | undefined;
+  const closes = () => (list ??= column(stream.points, "close"));
+  const count = countColumn(stream.points, "close");
   const fast = readEma(stream, closes, params.fastEma);
   const slow = readEma(stream, closes, params.slowEma);
-  const base = { stream: stream.blockId, fastEma: params.fastEma, slowEma: params.slowEma, closes: closes.length, emaSource: slow.source };
+  const base = { stream: stream.blockId, fastEma: params.fastEma, slowEma: params.slowEma, closes: count, emaSource: slow.source };
   if (fast.value === null || slow.value === null || slow.value <= 0) {
-    return noData(asset, `EMA(${params.slowEma}) needs ${params.slowEma} closes and the ${stream.granularity} stream has ${closes.length}`, base);
+    return noData(asset, `EMA(${params.slowEma}) needs ${params.slowEma} closes and the ${stream.granularity} stream has ${count}`, base);
   }
   const gap = (fast.value - slow.value) / slow.value;
-  const inputs = { ...base, fast: fast.value, slow: slow.value, gap, position: position?.side ?? null };
+  // base's keys written out, not spread: see SPREAD_NOTE in common.ts
+  const inputs = { stream: base.stream, fastEma: base.fastEma, slowEma: base.slowEma, closes: base.closes, emaSource: base.emaSource, fast: fast.value, slow: slow.value, gap, position: position?.side ?? null };
   const f = `EMA(${params.fastEma}) ${fmt(fast.value)}`;
   const s = `EMA(${params.slowEma}) ${fmt(slow.value)}`;
   const strength = confidence(0.55 + 0.35 * Math.min(1, Math.abs(gap) / FULL_CONFIDENCE_GAP));
@@ -67,7 +73,7 @@ export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDe
   const relation = `${f} is ${gap > 0 ? "above" : "below"} ${s} (${fmtPct(gap, 3)})`;
   if (position?.side === trend) return hold(asset, `${relation}: the trend still favours the open ${trend}, holding it.`, inputs, strength);
   if (position) return close(asset, `${relation}: the trend turned against the open ${position.side}, closing it.`, inputs, strength);
-  const price = input.lastPrice ?? closes.at(-1) ?? null;
+  const price = input.lastPrice ?? closes().at(-1) ?? null;
   if (price === null || !(price > 0)) return noData(asset, "there is no price to plan the entry from", inputs);
   return entry(
     {

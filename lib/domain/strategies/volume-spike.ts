@@ -45,7 +45,8 @@ export function decideVolumeSpike(input: StrategyInput<VolumeSpikeParams>): Stra
   const average = mean(bars.slice(-lookback - 1, -1).map((b) => b.volume));
   const price = input.lastPrice ?? last.close;
   const direction = last.close > last.open ? "up" : last.close < last.open ? "down" : "flat";
-  const inputs = { ...base, volume: last.volume, average, ratio: average > 0 ? last.volume / average : null, open: last.open, close: last.close, price, position: position?.side ?? null };
+  // base's keys written out, not spread: see SPREAD_NOTE in common.ts
+  const inputs = { stream: base.stream, lookback: base.lookback, multiple: base.multiple, bars: base.bars, volume: last.volume, average, ratio: average > 0 ? last.volume / average : null, open: last.open, close: last.close, price, position: position?.side ?? null };
   if (!(average > 0)) return noData(asset, `the previous ${lookback} bars traded no volume, so no spike can be measured`, inputs);
 
   const ratio = last.volume / average;
