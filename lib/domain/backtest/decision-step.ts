@@ -9,7 +9,7 @@
 import { parseAction, type Action } from "@/lib/domain/actions/action";
 import type { ContextPacket } from "@/lib/domain/decisions/context-packet";
 import type { TradingPromptBlock } from "@/lib/domain/graph/schema";
-import { bookDelta, equityBreakdown, type PaperAccount } from "@/lib/domain/paper/account";
+import { bookDelta, equity, type PaperAccount } from "@/lib/domain/paper/account";
 import type { ExecutionConfig } from "@/lib/domain/paper/config";
 import { executeClose, executeOpen, type Executed, type MarketQuote } from "@/lib/domain/paper/execution";
 import type { Position } from "@/lib/domain/paper/position-types";
@@ -59,7 +59,7 @@ function outcome(equityMicro: number, status: DecisionStatus, reason: string | n
 export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   const { T, asset, account, position, market, packet, prompt } = input;
   const marks: Record<string, number> = market ? { [asset]: market.referencePrice } : {};
-  const equityMicro = equityBreakdown(account, position ? [position] : [], marks).equityMicro;
+  const equityMicro = equity(account, position ? [position] : [], marks);
   // a new UTC day starts a new daily-loss window
   const dayStartMs = Math.floor(T / DAY) * DAY;
   const dayStartEquityMicro = dayStartMs > account.dayStartMs ? equityMicro : account.dayStartEquityMicro;
@@ -67,8 +67,10 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   if (dayStartMs > account.dayStartMs || peakEquityMicro !== account.peakEquityMicro) {
     Object.assign(account, { peakEquityMicro, dayStartEquityMicro, dayStartMs: Math.max(dayStartMs, account.dayStartMs) });
   }
-  const stale = packet.problems.filter((p) => p.asset === asset).map((p) => `${p.blockId}: ${p.reason}`);
-  if (stale.length) return outcome(equityMicro, "NO_TRADE", `No trade on stale data: ${stale.join("; ")}`, null);
+  if (packet.problems.length > 0) {
+    const stale = packet.problems.filter((p) => p.asset === asset).map((p) => `${p.blockId}: ${p.reason}`);
+    if (stale.length) return outcome(equityMicro, "NO_TRADE", `No trade on stale data: ${stale.join("; ")}`, null);
+  }
 
   // the rules provider's answer: a strategy that throws is an "unavailable" outcome, a no-trade
   let raw: unknown;

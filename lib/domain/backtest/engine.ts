@@ -15,7 +15,7 @@ import { buildPacket, packetReads } from "@/lib/domain/decisions/build-packet";
 import { tradingPrompt } from "@/lib/domain/graph/queries";
 import type { CloneGraph } from "@/lib/domain/graph/schema";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
-import { equityBreakdown } from "@/lib/domain/paper/account";
+import { equity, equityBreakdown } from "@/lib/domain/paper/account";
 import type { ExecutionConfig } from "@/lib/domain/paper/config";
 import type { Position } from "@/lib/domain/paper/position-types";
 import type { GlobalLimits } from "@/lib/domain/runtime/controls";
@@ -80,11 +80,12 @@ export function createBacktest(spec: BacktestSpec): Backtest {
 
   const equityAt = (T: number) => {
     const market = perp ? marketAtT(perp, T) : null;
-    return equityBreakdown(account, position ? [position] : [], market ? { [asset]: market.referencePrice } : {}).equityMicro;
+    return equity(account, position ? [position] : [], market ? { [asset]: market.referencePrice } : {});
   };
   const monitor = (until: number) => {
     if (!position || !perp) return;
-    const watched = monitorStep(perp, account, position, until, spec.config);
+    // the engine's position is its own (every one it holds was made for it): watched in place
+    const watched = monitorStep(perp, account, position, until, spec.config, true);
     fundingHours += watched.fundingHours;
     position = watched.position;
     if (watched.exit) {
@@ -112,15 +113,21 @@ export function createBacktest(spec: BacktestSpec): Backtest {
   };
 
   function advance(minutes: number) {
-    for (const end = Math.min(to, t + minutes * M); t < end; t += M) {
+    const end = Math.min(to, t + minutes * M);
+    while (t < end) {
       const slot = t % cadenceMs === 0;
       const hour = t % H === 0;
-      if (!slot && !hour) continue;
-      // monitoring catches up only where something reads the position: the same as once a minute (monitor-step.ts)
-      monitor(t);
-      const equityMicro = slot ? decide(t) : equityAt(t);
-      samples.push(equityMicro);
-      if (hour) hourly.push({ time: t, equityMicro });
+      if (slot || hour) {
+        // monitoring catches up only where something reads the position: the same as once a minute (monitor-step.ts)
+        monitor(t);
+        const equityMicro = slot ? decide(t) : equityAt(t);
+        samples.push(equityMicro);
+        if (hour) hourly.push({ time: t, equityMicro });
+      }
+      // On to the next slot or hour: the minutes between have nothing to do. The loop still
+      // lands on the minutes it stepped through one by one (t + k min) and ends where that did.
+      const stepEnd = t + M * Math.ceil((end - t) / M);
+      t = t % M === 0 ? Math.min(stepEnd, nextMultiple(t + M, cadenceMs), nextMultiple(t + M, H)) : stepEnd;
     }
   }
 
@@ -165,6 +172,9 @@ export function createBacktest(spec: BacktestSpec): Backtest {
     },
   };
 }
+
+/** The first multiple of `step` at or after x. */
+const nextMultiple = (x: number, step: number) => Math.ceil(x / step) * step;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {

@@ -11,8 +11,8 @@ import type { ExecutionConfig } from "@/lib/domain/paper/config";
 import { executeClose, type Executed } from "@/lib/domain/paper/execution";
 import { applyFunding } from "@/lib/domain/paper/funding";
 import { HOUR_MS } from "@/lib/domain/paper/position";
-import { onMinuteCandles } from "@/lib/domain/paper/price-run";
-import type { Position } from "@/lib/domain/paper/position-types";
+import { applyMinuteCandles, onMinuteCandles } from "@/lib/domain/paper/price-run";
+import type { ExitTrigger, Position } from "@/lib/domain/paper/position-types";
 import type { AccountState } from "./decision-step";
 import { countBefore, countOpenedBefore, type PerpSeries } from "./series";
 
@@ -33,7 +33,11 @@ export interface MonitorOutcome {
  * onPrice does not depend on when it was called. So candles between two funding
  * hours go through onMinuteCandles as one run.
  */
-export function monitorStep(p: PerpSeries, account: AccountState, position: Position, until: number, config?: ExecutionConfig): MonitorOutcome {
+/**
+ * @param owned the position is the caller's own, which no one else reads (a backtest's):
+ *   its candle runs then change it in place instead of copying it (the outcome is the same)
+ */
+export function monitorStep(p: PerpSeries, account: AccountState, position: Position, until: number, config?: ExecutionConfig, owned = false): MonitorOutcome {
   let current = position;
   let fundingHours = 0;
   /** books every hour due up to `time`; false when one could not be (its rate is not in market memory) */
@@ -61,8 +65,15 @@ export function monitorStep(p: PerpSeries, account: AccountState, position: Posi
     // up to the next funding hour; one candle at a time while an hour cannot be booked (the live monitor retries it every candle)
     const nextHour = current.fundingThroughHour + HOUR_MS;
     const runEnd = booked ? countOpenedBefore(p.minutes, nextHour, i) : i + 1;
-    const run = onMinuteCandles(current, p.minutes, i, Math.min(end, Math.max(runEnd, i + 1)));
-    current = run.position;
+    const runTo = Math.min(end, Math.max(runEnd, i + 1));
+    let run: { trigger: ExitTrigger | null; next: number };
+    if (owned && current.state === "MONITORING") {
+      run = applyMinuteCandles(current, p.minutes, i, runTo);
+    } else {
+      const copied = onMinuteCandles(current, p.minutes, i, runTo);
+      current = copied.position;
+      run = copied;
+    }
     i = run.next;
     if (!run.trigger) continue;
     const time = p.minutes[i - 1]!.openTime + M - 1;

@@ -9,12 +9,13 @@
  *   lie among them (a bucket cut by the window's start is incomplete there and
  *   dropped, a bucket with a hole is incomplete in both), with the very same
  *   values, built by the same additions in the same order.
- * - Their packet rows (barPoint), built once per bar and shared, read-only.
+ * - Their packet rows (barPoint), built once per bar and shared, read-only; their
+ *   closes and open times in typed arrays, which an EMA reads instead of the bars.
  * - Funding, contexts and the rest: the newest N before T, by binary search.
  * Indicators stay per decision: an EMA seeded at the window's first bar differs
  * from one seeded a bar later, so nothing is carried from one window to the next.
  */
-import { barPoint, candleMinutes, type PacketMarket, type PacketReads, type PacketRow, type PerpAtT } from "@/lib/domain/decisions/build-packet";
+import { barPoint, candleMinutes, type CandleWindow, type PacketMarket, type PacketReads, type PacketRow, type PerpAtT } from "@/lib/domain/decisions/build-packet";
 import type { DataStreamBlock } from "@/lib/domain/graph/schema";
 import { resample } from "@/lib/domain/market/resample";
 import type { Candle } from "@/lib/domain/market/types";
@@ -23,7 +24,12 @@ import { countBefore, countBelow, minutesClosedBy, newestOf, type MarketSeries, 
 const M = 60_000;
 
 interface StreamBars {
+  /** candleMinutes(stream): the newest minutes a decision's bars come from */
+  minutes: number;
   bars: Candle[];
+  /** each bar's close and open time, for the indicators that read only those (an EMA) */
+  closes: Float64Array;
+  openTimes: Float64Array;
   /** index (in the perp's minutes) of each bar's first and last minute */
   first: Int32Array;
   last: Int32Array;
@@ -33,6 +39,8 @@ interface StreamBars {
 /** Resampled once, per perp and stream (streams differ in datapoints, so rows are per stream). */
 function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
   const bars = resample(p.minutes, s.granularity, true);
+  const closes = new Float64Array(bars.length);
+  const openTimes = new Float64Array(bars.length);
   const first = new Int32Array(bars.length);
   const last = new Int32Array(bars.length);
   const perBar = bars.length && s.granularity !== "1m" ? (bars[0]!.closeTime + 1 - bars[0]!.openTime) / M : 1;
@@ -42,8 +50,37 @@ function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
     while (p.minutes[j]!.openTime < bars[b]!.openTime) j++;
     first[b] = j;
     last[b] = j + perBar - 1;
+    closes[b] = bars[b]!.close;
+    openTimes[b] = bars[b]!.openTime;
   }
-  return { bars, first, last, rows: bars.map((c) => barPoint(c, s)) };
+  return { minutes: candleMinutes(s), bars, closes, openTimes, first, last, rows: bars.map((c) => barPoint(c, s)) };
+}
+
+/**
+ * One decision's complete bars of a stream, [lo, hi) of the prepared ones: their
+ * rows, and their closes and open times as views; the bars themselves are copied
+ * out only if something reads them (an indicator other than an EMA).
+ */
+class WindowAt implements CandleWindow {
+  readonly points: PacketRow[];
+  readonly closes: Float64Array;
+  readonly openTimes: Float64Array;
+  private copied: Candle[] | null = null;
+
+  constructor(
+    private readonly prepared: StreamBars,
+    private readonly lo: number,
+    private readonly hi: number,
+    depth: number,
+  ) {
+    this.points = prepared.rows.slice(Math.max(lo, hi - depth), hi);
+    this.closes = prepared.closes.subarray(lo, hi);
+    this.openTimes = prepared.openTimes.subarray(lo, hi);
+  }
+
+  get bars(): readonly Candle[] {
+    return (this.copied ??= this.prepared.bars.slice(this.lo, this.hi));
+  }
 }
 
 export interface SeriesMarket {
@@ -51,29 +88,41 @@ export interface SeriesMarket {
   at(T: number): PacketMarket;
 }
 
+/** Each perp's streams, resampled once: by the perp's series, then by the stream block itself. */
+type Prepared = Map<PerpSeries, Map<DataStreamBlock, StreamBars>>;
+
 /** @param reads what the graph reads (packetReads): how deep funding and contexts go */
 export function seriesMarket(series: MarketSeries, reads: PacketReads): SeriesMarket {
-  const prepared = new Map<string, StreamBars>();
+  const prepared: Prepared = new Map();
   return { at: (T) => new MarketAt(series, reads, prepared, T) };
 }
 
 // classes rather than object literals of closures: one of each is made per decision
 class MarketAt implements PacketMarket {
-  private readonly perps = new Map<string, PerpAt | null>();
+  // the first perp asked for in a field, any other in a map: most graphs read one perp
+  private firstSymbol: string | undefined;
+  private firstPerp: PerpAt | null = null;
+  private others: Map<string, PerpAt | null> | undefined;
 
   constructor(
     private readonly series: MarketSeries,
     private readonly reads: PacketReads,
-    private readonly prepared: Map<string, StreamBars>,
+    private readonly prepared: Prepared,
     private readonly T: number,
   ) {}
 
   perp(symbol: string): PerpAt | null {
-    let perp = this.perps.get(symbol);
+    if (symbol === this.firstSymbol) return this.firstPerp;
+    let perp = this.others?.get(symbol);
     if (perp === undefined) {
       const p = this.series.perps.get(symbol);
       perp = p ? new PerpAt(p, this.reads.perps.get(symbol), this.prepared, this.T) : null;
-      this.perps.set(symbol, perp);
+      if (this.firstSymbol === undefined) {
+        this.firstSymbol = symbol;
+        this.firstPerp = perp;
+      } else {
+        (this.others ??= new Map()).set(symbol, perp);
+      }
     }
     return perp;
   }
@@ -102,7 +151,7 @@ class PerpAt implements PerpAtT {
   constructor(
     private readonly p: PerpSeries,
     depth: { funding: number; contexts: number } | undefined,
-    private readonly prepared: Map<string, StreamBars>,
+    private readonly prepared: Prepared,
     T: number,
   ) {
     this.closed = minutesClosedBy(p.minutes, T);
@@ -114,14 +163,14 @@ class PerpAt implements PerpAtT {
     this.contexts = depth?.contexts ? newestOf(p.contexts, countBefore(p.contexts, T), depth.contexts) : [];
   }
 
-  candles(s: DataStreamBlock) {
-    const key = `${this.p.symbol}|${s.id}`;
-    let prepared = this.prepared.get(key);
-    if (!prepared) this.prepared.set(key, (prepared = streamBars(this.p, s)));
-    const { bars, first, last, rows } = prepared;
-    const start = Math.max(0, this.closed - candleMinutes(s));
-    const lo = countBelow(first, start);
-    const hi = countBelow(last, this.closed, lo);
-    return { bars: bars.slice(lo, hi), points: rows.slice(Math.max(lo, hi - s.retrievalDepth), hi) };
+  candles(s: DataStreamBlock): CandleWindow {
+    let streams = this.prepared.get(this.p);
+    if (!streams) this.prepared.set(this.p, (streams = new Map()));
+    let prepared = streams.get(s);
+    if (!prepared) streams.set(s, (prepared = streamBars(this.p, s)));
+    const start = Math.max(0, this.closed - prepared.minutes);
+    const lo = countBelow(prepared.first, start);
+    const hi = countBelow(prepared.last, this.closed, lo);
+    return new WindowAt(prepared, lo, hi, s.retrievalDepth);
   }
 }

@@ -36,6 +36,34 @@ export interface MarketSeries {
 }
 
 // Binary searches written out, without a predicate closure: they run at every decision.
+// They search each series' times copied once into a typed array (per loaded array, kept
+// while the array lives): over a year of candle objects every step of a search reads a
+// cold object (~2 µs a search), over the times alone the steps stay in cache. Series
+// are never changed once loaded (readonly), so the copy stays true.
+
+const openTimes = new WeakMap<readonly Candle[], Float64Array>();
+const stampTimes = new WeakMap<readonly { time: number }[], Float64Array>();
+
+function openTimesOf(minutes: readonly Candle[]): Float64Array {
+  let times = openTimes.get(minutes);
+  if (!times || times.length !== minutes.length) {
+    // a plain loop: Float64Array.from with a map function costs ~100 ns an element
+    times = new Float64Array(minutes.length);
+    for (let i = 0; i < minutes.length; i++) times[i] = minutes[i]!.openTime;
+    openTimes.set(minutes, times);
+  }
+  return times;
+}
+
+function stampTimesOf(rows: readonly { time: number }[]): Float64Array {
+  let times = stampTimes.get(rows);
+  if (!times || times.length !== rows.length) {
+    times = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) times[i] = rows[i]!.time;
+    stampTimes.set(rows, times);
+  }
+  return times;
+}
 
 /** How many of the ascending `values` (from index lo) are below x. */
 export function countBelow(values: ArrayLike<number>, x: number, lo = 0): number {
@@ -50,25 +78,20 @@ export function countBelow(values: ArrayLike<number>, x: number, lo = 0): number
 
 /** Points stamped strictly before T. */
 export function countBefore(rows: readonly { time: number }[], T: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.time < T) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return rows.length === 0 ? 0 : countBelow(stampTimesOf(rows), T);
 }
 
 /** Candles that opened before x (from index lo). */
 export function countOpenedBefore(minutes: readonly Candle[], x: number, lo = 0): number {
-  let hi = minutes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (minutes[mid]!.openTime < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  if (lo >= minutes.length) return lo;
+  const times = openTimesOf(minutes);
+  // Minutes open on whole minutes, and a window of market memory mostly has no holes: the
+  // count is then the minutes from the first open to x. Tried first, and taken only when
+  // it is the answer (the last minute before it opened before x, the one at it did not),
+  // which is the search's answer over ascending times; otherwise (a hole) searched.
+  const guess = Math.min(times.length, Math.max(lo, Math.ceil((x - times[0]!) / M)));
+  if ((guess === lo || times[guess - 1]! < x) && (guess === times.length || times[guess]! >= x)) return guess;
+  return countBelow(times, x, lo);
 }
 
 /** Minutes closed by T: a candle opened at t is complete only if t + 1 min <= T. */

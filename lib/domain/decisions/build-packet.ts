@@ -47,9 +47,12 @@ export type ContextRow = { time: number } & Record<string, number | null>;
 /** The complete bars of one candle stream at T, and their packet rows. */
 export interface CandleWindow {
   /** complete bars of the stream's granularity, ascending */
-  bars: readonly Candle[];
+  readonly bars: readonly Candle[];
   /** barPoint(bar, stream) of the last retrievalDepth bars (a source may keep them precomputed) */
-  points: readonly PacketRow[];
+  readonly points: readonly PacketRow[];
+  /** the bars' closes and open times, when the source keeps them in typed arrays (see CandleRun) */
+  readonly closes?: ArrayLike<number>;
+  readonly openTimes?: ArrayLike<number>;
 }
 
 export interface PerpAtT {
@@ -195,12 +198,12 @@ function streamPacket(market: PacketMarket, assetSymbol: string, s: DataStreamBl
   if (s.source === "hyperliquid" && s.dataset === "candles") {
     const perp = market.perp(s.symbol ?? assetSymbol);
     if (perp) {
-      const { bars, points } = perp.candles(s);
+      const window = perp.candles(s);
       const last = perp.lastMinute;
       // written out, not spread from a base: the one stream every rules clone reads, at every decision
       const packet: StreamPacket = {
         blockId: s.id, source: s.source, dataset: s.dataset, granularity: s.granularity, include: s.include,
-        freshness: freshness("candles", last ? last.openTime + M : null, T), points: points as PacketRow[], indicators: streamIndicators(bars, s, lazy),
+        freshness: freshness("candles", last ? last.openTime + M : null, T), points: window.points as PacketRow[], indicators: streamIndicators(window, s, lazy),
       };
       return { packet, lastPrice: last?.close ?? null };
     }

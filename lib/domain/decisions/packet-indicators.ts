@@ -2,65 +2,87 @@
  * A candle stream's indicators in the packet: the latest value of each, by key,
  * computed over the stream's complete bars by computeIndicators (the one rule).
  *
- * Lazy: each value is computed the first time it is read, by the same call over
- * the same bars, so it is the same number; serialising or comparing the packet
- * reads every one. A backtest's rules read one or two of a stream's indicators at
- * thousands of decisions, so the others are never computed for nothing. The
- * getters are made once per stream and find their bars on the object itself, under
- * a symbol key that is not enumerable (so no JSON, key list or comparison sees it).
- * Not in a WeakMap: the young-generation GC keeps a WeakMap's entries alive, so each
- * decision's bars were promoted and the heap grew by ~300 MB over a year's backtest.
+ * Lazy (a backtest's packets): each value other than an EMA is computed the first
+ * time it is read, over the same bars with the same arithmetic (LatestIndicators),
+ * so it is the same number; serialising or comparing the packet reads every one. A
+ * backtest's rules read one or two of a stream's indicators at thousands of
+ * decisions, so the others are never computed for nothing. An EMA is a plain value
+ * from the start: from a source's typed closes it costs less than the getter would.
+ *
+ * The getters are made once per stream and find their state on the object itself,
+ * under a symbol key that is not enumerable (so no JSON, key list or comparison sees
+ * it). Not in a WeakMap: the young-generation GC keeps a WeakMap's entries alive, so
+ * each decision's bars were promoted and the heap grew by ~300 MB over a year's
+ * backtest. Defined one property at a time: Object.defineProperties with a
+ * descriptor map costs ~60% more.
  */
 import type { DataStreamBlock } from "@/lib/domain/graph/schema";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
-import { computeIndicators, indicatorKey } from "@/lib/domain/indicators/compute";
-import type { Candle } from "@/lib/domain/market/types";
-
-interface Pending {
-  bars: readonly Candle[];
-  values: unknown[];
-  known: boolean[];
-}
+import { computeIndicators, indicatorKey, LatestIndicators, type CandleRun, type IndicatorConfig } from "@/lib/domain/indicators/compute";
 
 const PENDING = Symbol("pending indicators");
-type WithPending = { [PENDING]: Pending };
-const getters = new WeakMap<DataStreamBlock, PropertyDescriptorMap & { [PENDING]: PropertyDescriptor }>();
+type WithPending = { [PENDING]: LatestIndicators };
 
-function gettersOf(s: DataStreamBlock): PropertyDescriptorMap & { [PENDING]: PropertyDescriptor } {
-  let map = getters.get(s);
-  if (map) return map;
-  const options = { seriesLength: 0, barMs: GRANULARITY_MS[s.granularity] };
+interface Entry {
+  key: string;
+  /** the config's index in the block (LatestIndicators keeps its value there) */
+  slot: number;
+  config: IndicatorConfig;
+  /** the getter, or null for a value set at once (an EMA) */
+  accessor: PropertyDescriptor | null;
+}
+
+interface Layout {
+  options: { seriesLength: number; barMs: number };
+  /** one entry per distinct key, in the keys' order */
+  entries: Entry[];
+}
+
+const layouts = new WeakMap<DataStreamBlock, Layout>();
+
+function layoutOf(s: DataStreamBlock): Layout {
+  let kept = layouts.get(s);
+  if (kept) return kept;
   // a repeated key keeps its first place and its last config, as Object.fromEntries does
-  map = Object.fromEntries(
-    s.indicators.map((config, i) => [
-      indicatorKey(config),
-      {
+  const byKey = Object.fromEntries(
+    s.indicators.map((config, slot): [string, Entry] => {
+      const accessor: PropertyDescriptor = {
         enumerable: true,
         configurable: true,
         get(this: WithPending) {
-          const p = this[PENDING];
-          if (!p.known[i]) {
-            p.values[i] = computeIndicators(p.bars, [config], options)[0]!.latest;
-            p.known[i] = true;
-          }
-          return p.values[i];
+          return this[PENDING].get(slot, config);
         },
-      },
-    ]),
-  ) as PropertyDescriptorMap & { [PENDING]: PropertyDescriptor };
-  // the object's own pending state: its value is set just before each use (one defineProperties per packet)
-  map[PENDING] = { value: null, enumerable: false };
+      };
+      return [indicatorKey(config), { key: indicatorKey(config), slot, config, accessor: config.kind === "ema" ? null : accessor }];
+    }),
+  );
+  kept = { options: { seriesLength: 0, barMs: GRANULARITY_MS[s.granularity] }, entries: Object.values(byKey) };
   // a stream block of a saved version never changes; a draft's might, so only frozen ones are kept
-  if (Object.isFrozen(s)) getters.set(s, map);
-  return map;
+  if (Object.isFrozen(s)) layouts.set(s, kept);
+  return kept;
 }
 
-export function streamIndicators(bars: readonly Candle[], s: DataStreamBlock, lazy: boolean): Record<string, unknown> {
+/** @param window the stream's complete bars (with their typed closes and open times when the source keeps them) */
+export function streamIndicators(window: CandleRun, s: DataStreamBlock, lazy: boolean): Record<string, unknown> {
   if (!lazy) {
     const options = { seriesLength: 0, barMs: GRANULARITY_MS[s.granularity] };
-    return Object.fromEntries(computeIndicators(bars, s.indicators, options).map((r) => [r.key, r.latest]));
+    return Object.fromEntries(computeIndicators(window.bars, s.indicators, options).map((r) => [r.key, r.latest]));
   }
-  const descriptors = gettersOf(s);
-  descriptors[PENDING].value = { bars, values: [], known: [] } satisfies Pending;
-  return Object.defineProperties({}, descriptors) as Record<string, unknown>;
+  const { options, entries } = layoutOf(s);
+  const latest = new LatestIndicators(window, options);
+  const out: Record<string, unknown> = {};
+  let pending = false;
+  for (const { key, slot, config, accessor } of entries) {
+    if (!accessor) {
+      // a data property, as Object.fromEntries makes it in the eager packet
+      out[key] = latest.get(slot, config);
+      continue;
+    }
+    if (!pending) {
+      Object.defineProperty(out, PENDING, { value: latest });
+      pending = true;
+    }
+    Object.defineProperty(out, key, accessor);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain/errors";
 import type { Candle } from "@/lib/domain/market/types";
-import { DEFAULT_SERIES_LENGTH, computeIndicators } from "./compute";
+import { DEFAULT_SERIES_LENGTH, LatestIndicators, computeIndicators } from "./compute";
 import { candlesOf, randomWalk } from "./test-fixtures";
 import type { IndicatorConfig, IndicatorResult } from "./types";
 
@@ -127,5 +127,36 @@ describe("computeIndicators refuses", () => {
 
   it("a negative seriesLength", () => {
     expect(() => computeIndicators(randomWalk(5), CONFIGS, { seriesLength: -1 })).toThrow(/seriesLength/);
+  });
+});
+
+describe("LatestIndicators answers computeIndicators' latest", () => {
+  const candles = withVolume(randomWalk(300));
+  const options = { seriesLength: 0, barMs: 300_000 };
+  const typed = { bars: candles, closes: Float64Array.from(candles, (c) => c.close), openTimes: Float64Array.from(candles, (c) => c.openTime) };
+
+  it.each(ALL)("$key, from the bars alone and with their typed closes and open times, over windows of every length", ({ config }) => {
+    for (const length of [0, 1, 13, 14, 15, 34, 60, 300]) {
+      const bars = candles.slice(candles.length - length);
+      const [expected] = computeIndicators(bars, [config], options);
+      const window = { bars, closes: typed.closes.subarray(candles.length - length), openTimes: typed.openTimes.subarray(candles.length - length) };
+      for (const run of [{ bars }, window]) {
+        const latest = new LatestIndicators(run, options);
+        expect(latest.get(0, config)).toStrictEqual(expected!.latest);
+        // asked again, the kept value
+        expect(latest.get(0, config)).toStrictEqual(expected!.latest);
+      }
+    }
+  });
+
+  it("refuses what computeIndicators refuses, with its error: candles out of order, a config no indicator can honour", () => {
+    const swapped = [candles[1]!, candles[0]!, ...candles.slice(2, 40)];
+    const message = `candles must be strictly ascending by openTime: #1 (${candles[0]!.openTime}) follows ${candles[1]!.openTime}`;
+    expect(() => computeIndicators(swapped, [{ kind: "ema", period: 5 }])).toThrow(message);
+    const typedSwapped = { bars: swapped, closes: Float64Array.from(swapped, (c) => c.close), openTimes: Float64Array.from(swapped, (c) => c.openTime) };
+    for (const run of [{ bars: swapped }, typedSwapped]) {
+      expect(() => new LatestIndicators(run).get(0, { kind: "ema", period: 5 })).toThrow(message);
+    }
+    expect(() => new LatestIndicators({ bars: candles }).get(0, { kind: "rsi", period: 1 })).toThrow(DomainError);
   });
 });

@@ -9,7 +9,7 @@
 import { DomainError } from "@/lib/domain/errors";
 import type { Candle } from "@/lib/domain/market/types";
 import { candlesNeeded, indicatorKey, validateIndicatorConfig } from "./config";
-import { atrStepper, bollingerStepper, emaStepper, macdStepper, rsiStepper, smaStepper } from "./library";
+import { atrStepper, bollingerStepper, emaLatest, emaStepper, macdStepper, rsiStepper, smaStepper } from "./library";
 import { realizedVolatilityStepper } from "./realized-volatility";
 import { sessionVwapStepper } from "./session-vwap";
 import type { ComputeOptions, IndicatorConfig, IndicatorPoint, IndicatorResult, IndicatorValue, Stepper } from "./types";
@@ -36,6 +36,61 @@ export function computeIndicators(
   requireAscending(candles);
   configs.forEach(validateIndicatorConfig);
   return configs.map((config) => computeOne(candles, config, seriesLength, options));
+}
+
+/**
+ * Candles for LatestIndicators. A source that keeps their closes and open times in
+ * typed arrays (a backtest) hands those over too, index for index with the bars; they
+ * are read instead of the bars where they suffice (an EMA, the order check), and
+ * `bars` may then be a getter that copies them out only when read.
+ */
+export interface CandleRun {
+  readonly bars: readonly Candle[];
+  readonly closes?: ArrayLike<number>;
+  readonly openTimes?: ArrayLike<number>;
+}
+
+/**
+ * Latest values over one run of candles, each computed when first asked for:
+ * computeIndicators(bars, [config], options)[0].latest, with the same checks (the
+ * order checked once) and the same value, without the series. An EMA's comes from
+ * emaLatest (its stepper's arithmetic in a plain loop over the closes), every other
+ * indicator's from its stepper.
+ */
+export class LatestIndicators {
+  private ascending = false;
+  private closes: ArrayLike<number> | undefined;
+  private readonly values: (IndicatorValue | null)[] = [];
+  private readonly known: boolean[] = [];
+
+  constructor(
+    private readonly run: CandleRun,
+    private readonly options: ComputeOptions = {},
+  ) {
+    this.closes = run.closes;
+  }
+
+  /** @param slot where this config's value is kept (its index among the caller's configs) */
+  get(slot: number, config: IndicatorConfig): IndicatorValue | null {
+    if (this.known[slot]) return this.values[slot]!;
+    if (!this.ascending) {
+      const times = this.run.openTimes;
+      // the bars' own check when there are no times, or they are out of order (its error names the candle)
+      if (!times || !ascendingTimes(times)) requireAscending(this.run.bars);
+      this.ascending = true;
+    }
+    validateIndicatorConfig(config);
+    let value: IndicatorValue | null;
+    if (config.kind === "ema") {
+      this.closes ??= Float64Array.from(this.run.bars, (c) => c.close);
+      value = finiteOrNull(emaLatest(this.closes, config.period));
+    } else {
+      value = computeOne(this.run.bars, config, 0, this.options).latest;
+    }
+    this.values[slot] = value;
+    this.known[slot] = true;
+    return value;
+  }
 }
 
 function computeOne(
@@ -88,6 +143,12 @@ function barLength(candles: readonly Candle[], options: ComputeOptions): number 
     throw new DomainError("VALIDATION_FAILED", `cannot annualize volatility: bar length ${barMs} ms`, "barMs");
   }
   return barMs;
+}
+
+/** requireAscending's test over open times alone */
+function ascendingTimes(times: ArrayLike<number>): boolean {
+  for (let i = 1; i < times.length; i++) if (!(times[i]! > times[i - 1]!)) return false;
+  return true;
 }
 
 function requireAscending(candles: readonly Candle[]): void {

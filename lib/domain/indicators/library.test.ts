@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Candle } from "@/lib/domain/market/types";
 import { EMA } from "trading-signals";
 import { computeIndicators } from "./compute";
-import { emaStepper } from "./library";
+import { emaLatest, emaStepper } from "./library";
 import {
   refAtrWilder,
   refBollinger,
@@ -178,5 +178,22 @@ describe("emaStepper is trading-signals' EMA, value for value", () => {
       const value = step({ openTime: i, closeTime: i, open: close, high: close, low: close, close, volume: 0, trades: 0 });
       expect(value).toBe(i + 1 < period ? null : reference);
     });
+  });
+});
+
+describe("emaLatest is emaStepper's last value", () => {
+  it.each([1, 2, 12, 48, 200])("ema(%i) over every prefix of a random walk, bit for bit, from an array or a Float64Array", (period) => {
+    let seed = period + 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let price = 95_000;
+    const closes = Array.from({ length: 300 }, () => (price *= 1 + (rand() - 0.5) / 50));
+    const step = emaStepper(period);
+    closes.forEach((close, i) => {
+      const value = step({ openTime: i, closeTime: i, open: close, high: close, low: close, close, volume: 0, trades: 0 });
+      const prefix = closes.slice(0, i + 1);
+      expect(Object.is(emaLatest(prefix, period), value)).toBe(true);
+      expect(Object.is(emaLatest(Float64Array.from(prefix), period), value)).toBe(true);
+    });
+    expect(emaLatest([], period)).toBeNull();
   });
 });

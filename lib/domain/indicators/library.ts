@@ -48,6 +48,20 @@ export function emaStepper(period: number): Stepper<number> {
   };
 }
 
+/**
+ * emaStepper's value after the last of `closes`, null before `period` of them: the
+ * same expression over the same prices in the same order, so the same double, in a
+ * plain loop (a backtest asks for the latest EMA of each decision's window only).
+ */
+export function emaLatest(closes: ArrayLike<number>, period: number): number | null {
+  if (closes.length < period || closes.length === 0) return null;
+  const weight = 2 / (period + 1);
+  // at i = 0 previous is the first price, as `previous ?? price` gives it in emaStepper
+  let previous = closes[0]!;
+  for (let i = 0; i < closes.length; i++) previous = closes[i]! * weight + previous * (1 - weight);
+  return previous;
+}
+
 export function smaStepper(period: number): Stepper<number> {
   const sma = new SMA(period);
   return (c) => sma.add(c.close);

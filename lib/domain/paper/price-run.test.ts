@@ -3,7 +3,7 @@ import type { Candle } from "@/lib/domain/market/types";
 import { priceFill } from "./fill";
 import { onPrice, openPosition } from "./position";
 import type { Position } from "./position-types";
-import { onMinuteCandles } from "./price-run";
+import { applyMinuteCandles, onMinuteCandles } from "./price-run";
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 2, 1, 10, 0);
@@ -61,5 +61,27 @@ describe("onMinuteCandles is onPrice applied candle by candle", () => {
     expect(onMinuteCandles(position, minutes, 0, minutes.length)).toStrictEqual(oneByOne(position, minutes));
     const closed: Position = { ...position, state: "CLOSED" };
     expect(onMinuteCandles(closed, minutes, 0, 20)).toEqual({ position: closed, trigger: null, next: 20 });
+  });
+});
+
+describe("applyMinuteCandles is onMinuteCandles on the position itself", () => {
+  it("in runs of a few minutes, as a backtest watches its position: the same trigger, next index and position", () => {
+    for (const side of ["buy", "sell"] as const) {
+      for (let seed = 1; seed <= 20; seed++) {
+        const minutes = walk(seed, 300, 100);
+        let copied = open(side, { stopLoss: 97, takeProfit: 104, trailingStopPct: 1.2 });
+        const owned = { ...copied };
+        for (let i = 0; i < minutes.length; ) {
+          const end = Math.min(minutes.length, i + 1 + (seed % 7));
+          const expected = onMinuteCandles(copied, minutes, i, end);
+          const run = applyMinuteCandles(owned, minutes, i, end);
+          expect(run).toStrictEqual({ trigger: expected.trigger, next: expected.next });
+          expect(owned).toStrictEqual(expected.position);
+          copied = expected.position;
+          i = run.next;
+          if (run.trigger) break;
+        }
+      }
+    }
   });
 });
