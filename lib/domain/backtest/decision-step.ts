@@ -52,6 +52,8 @@ export interface DecisionStepResult {
   executed: (Executed & { ok: true }) | null;
 }
 
+const cents = (micro: number) => Math.floor(micro / 10_000);
+
 function outcome(equityMicro: number, status: DecisionStatus, reason: string | null, action: Action | null, executed: DecisionStepResult["executed"] = null): DecisionStepResult {
   return { status, reason, action, equityMicro, executed };
 }
@@ -84,7 +86,6 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   const action = parsed.action;
   if (action.asset !== asset) return outcome(equityMicro, "REJECTED", `The decision was for ${asset}, the action names ${action.asset}`, action);
 
-  const cents = (micro: number) => Math.floor(micro / 10_000);
   const { limits } = input;
   const gate = checkGates(action, {
     limits: {

@@ -32,50 +32,32 @@ export interface MonitorOutcome {
  * the first candle that opens at or after h (or at the end, once h <= until), and
  * onPrice does not depend on when it was called. So candles between two funding
  * hours go through onMinuteCandles as one run.
- */
-/**
+ *
  * @param owned the position is the caller's own, which no one else reads (a backtest's):
  *   its candle runs then change it in place instead of copying it (the outcome is the same)
  */
 export function monitorStep(p: PerpSeries, account: AccountState, position: Position, until: number, config?: ExecutionConfig, owned = false): MonitorOutcome {
-  let current = position;
-  let fundingHours = 0;
-  /** books every hour due up to `time`; false when one could not be (its rate is not in market memory) */
-  const fundingUpTo = (time: number): boolean => {
-    for (let h = current.fundingThroughHour + HOUR_MS; h <= time; h += HOUR_MS) {
-      const at = countBefore(p.funding, h + 1);
-      const rate = at > 0 ? p.funding[at - 1]! : null;
-      if (!rate || rate.time !== h) return false;
-      const markAt = countOpenedBefore(p.minutes, h - M);
-      const mark = p.minutes[markAt];
-      const markPrice = mark && mark.openTime < h ? mark.close : current.lastPrice;
-      const applied = applyFunding(current, { hour: h, markPrice, hourlyRate: rate.rate });
-      if (!applied.ok) return false;
-      current = applied.position;
-      Object.assign(account, bookDelta(account, applied.delta));
-      fundingHours++;
-    }
-    return true;
-  };
+  const watch: Watch = { position, fundingHours: 0 };
   // candles that opened after the last update: the entry minute's earlier prices never trigger anything
-  const from = Math.ceil((current.updatedAt + 1) / M) * M;
+  const from = Math.ceil((position.updatedAt + 1) / M) * M;
   const end = countOpenedBefore(p.minutes, Math.floor(until / M) * M);
   for (let i = countOpenedBefore(p.minutes, from); i < end; ) {
-    const booked = fundingUpTo(p.minutes[i]!.openTime);
+    const booked = fundingUpTo(p, account, watch, p.minutes[i]!.openTime);
     // up to the next funding hour; one candle at a time while an hour cannot be booked (the live monitor retries it every candle)
-    const nextHour = current.fundingThroughHour + HOUR_MS;
+    const nextHour = watch.position.fundingThroughHour + HOUR_MS;
     const runEnd = booked ? countOpenedBefore(p.minutes, nextHour, i) : i + 1;
     const runTo = Math.min(end, Math.max(runEnd, i + 1));
     let run: { trigger: ExitTrigger | null; next: number };
-    if (owned && current.state === "MONITORING") {
-      run = applyMinuteCandles(current, p.minutes, i, runTo);
+    if (owned && watch.position.state === "MONITORING") {
+      run = applyMinuteCandles(watch.position, p.minutes, i, runTo);
     } else {
-      const copied = onMinuteCandles(current, p.minutes, i, runTo);
-      current = copied.position;
+      const copied = onMinuteCandles(watch.position, p.minutes, i, runTo);
+      watch.position = copied.position;
       run = copied;
     }
     i = run.next;
     if (!run.trigger) continue;
+    const current = watch.position;
     const time = p.minutes[i - 1]!.openTime + M - 1;
     const bookAt = countBefore(p.books, time);
     const book = bookAt > 0 ? p.books[bookAt - 1]! : null;
@@ -83,10 +65,38 @@ export function monitorStep(p: PerpSeries, account: AccountState, position: Posi
       referencePrice: run.trigger.referencePrice, priceTime: time, szDecimals: p.szDecimals,
       ...(book && { bestBid: book.bestBid, bestAsk: book.bestAsk, bidDepthUsd: book.bidDepthUsd, askDepthUsd: book.askDepthUsd }),
     }, time, run.trigger, config);
-    if (!exit.ok) return { position: current, exit: null, fundingHours }; // unreachable: an exit fill always fits its position
+    if (!exit.ok) return { position: current, exit: null, fundingHours: watch.fundingHours }; // unreachable: an exit fill always fits its position
     Object.assign(account, bookDelta(account, exit.delta));
-    return { position: exit.position, exit, fundingHours };
+    return { position: exit.position, exit, fundingHours: watch.fundingHours };
   }
-  fundingUpTo(until);
-  return { position: current, exit: null, fundingHours };
+  fundingUpTo(p, account, watch, until);
+  return { position: watch.position, exit: null, fundingHours: watch.fundingHours };
+}
+
+/** A monitorStep under way: the position as it stands, and the funding hours booked. */
+interface Watch {
+  position: Position;
+  fundingHours: number;
+}
+
+/**
+ * Books every funding hour due up to `time`; false when one could not be (its rate is
+ * not in market memory). A module function rather than a closure per step: a closure
+ * made at every step costs a name definition each under tsx's keepNames.
+ */
+function fundingUpTo(p: PerpSeries, account: AccountState, watch: Watch, time: number): boolean {
+  for (let h = watch.position.fundingThroughHour + HOUR_MS; h <= time; h += HOUR_MS) {
+    const at = countBefore(p.funding, h + 1);
+    const rate = at > 0 ? p.funding[at - 1]! : null;
+    if (!rate || rate.time !== h) return false;
+    const markAt = countOpenedBefore(p.minutes, h - M);
+    const mark = p.minutes[markAt];
+    const markPrice = mark && mark.openTime < h ? mark.close : watch.position.lastPrice;
+    const applied = applyFunding(watch.position, { hour: h, markPrice, hourlyRate: rate.rate });
+    if (!applied.ok) return false;
+    watch.position = applied.position;
+    Object.assign(account, bookDelta(account, applied.delta));
+    watch.fundingHours++;
+  }
+  return true;
 }

@@ -35,11 +35,11 @@ function emaOverCloses(closes: readonly number[], period: number): number | null
   return value;
 }
 
-function readEma(stream: StreamPacket, closes: () => readonly number[], period: number): { value: number | null; source: string } {
+function readEma(stream: StreamPacket, period: number): { value: number | null; source: string } {
   const fromPacket = stream.indicators[`ema(${period})`];
   if (finite(fromPacket)) return { value: fromPacket, source: "packet" };
-  const all = closes();
-  return { value: all.length >= period ? emaOverCloses(all, period) : null, source: "closes" };
+  const closes = column(stream.points, "close");
+  return { value: closes.length >= period ? emaOverCloses(closes, period) : null, source: "closes" };
 }
 
 export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDecision {
@@ -47,13 +47,11 @@ export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDe
   const stream = pickStream(input.streams, "candles");
   const problem = streamProblem(stream, "candles", asset);
   if (problem !== null || !stream) return noData(asset, problem ?? "no candles");
-  // the closes as a list only when something reads them (an EMA not in the packet, no last
-  // price): a backtest decides thousands of times on the packet's EMAs and needs their count only
-  let list: number[] | undefined;
-  const closes = () => (list ??= column(stream.points, "close"));
+  // the closes listed only where read (an EMA not in the packet, no last price): a backtest
+  // decides thousands of times on the packet's EMAs and needs their count only
   const count = countColumn(stream.points, "close");
-  const fast = readEma(stream, closes, params.fastEma);
-  const slow = readEma(stream, closes, params.slowEma);
+  const fast = readEma(stream, params.fastEma);
+  const slow = readEma(stream, params.slowEma);
   const base = { stream: stream.blockId, fastEma: params.fastEma, slowEma: params.slowEma, closes: count, emaSource: slow.source };
   if (fast.value === null || slow.value === null || slow.value <= 0) {
     return noData(asset, `EMA(${params.slowEma}) needs ${params.slowEma} closes and the ${stream.granularity} stream has ${count}`, base);
@@ -73,7 +71,7 @@ export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDe
   const relation = `${f} is ${gap > 0 ? "above" : "below"} ${s} (${fmtPct(gap, 3)})`;
   if (position?.side === trend) return hold(asset, `${relation}: the trend still favours the open ${trend}, holding it.`, inputs, strength);
   if (position) return close(asset, `${relation}: the trend turned against the open ${position.side}, closing it.`, inputs, strength);
-  const price = input.lastPrice ?? closes().at(-1) ?? null;
+  const price = input.lastPrice ?? column(stream.points, "close").at(-1) ?? null;
   if (price === null || !(price > 0)) return noData(asset, "there is no price to plan the entry from", inputs);
   return entry(
     {
