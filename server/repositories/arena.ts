@@ -1,7 +1,7 @@
 /** The Arena's rows: schedule settings, slots, races, entrants and tickets (reads and lifecycle writes). */
 import type { RaceSchedule } from "@/lib/domain/race/schedule";
 import type { RaceStatus } from "@/lib/domain/race/lifecycle";
-import { newId, write, type Db, type Writer } from "@/server/db";
+import { newId, readRows, write, type Db, type Writer } from "@/server/db";
 
 const n = (v: bigint | number) => Number(v);
 const nn = (v: bigint | number | null) => (v === null ? null : Number(v));
@@ -136,9 +136,28 @@ export async function raceTickets(db: Db, raceId: string) {
   return rows.map((t) => ({ ...t, stakeCents: n(t.stakeCents) }));
 }
 
-export async function findTicketByKey(db: Db, userId: string, clientKey: string) {
-  const t = await db.ticket.findUnique({ where: { userId_clientKey: { userId, clientKey } }, select: { id: true, raceId: true, cloneId: true, stakeCents: true, transactionId: true } });
-  return t && { ...t, stakeCents: n(t.stakeCents) };
+/**
+ * What a purchase checks before its transaction, in ONE raw statement (a purchase is
+ * the hottest write path; and Prisma batches concurrent findUnique calls into one
+ * IN query, which past ~1,000 at once exceeds SQLite's parameter limit): the
+ * ticket this key bought, if any, the race, the entrant's name, the wallet balance.
+ */
+export async function purchaseInputs(db: Db, p: { userId: string; clientKey: string; raceId: string; cloneId: string }) {
+  const [row] = await readRows<{ ticket: string | null; race: string | null; entrant: string | null; balance: number | bigint | null }>(
+    db,
+    `SELECT
+       (SELECT json_object('id', "id", 'raceId', "raceId", 'cloneId', "cloneId", 'stakeCents', "stakeCents") FROM "Ticket" WHERE "userId" = ?1 AND "clientKey" = ?2) AS "ticket",
+       (SELECT json_object('id', "id", 'number', "number", 'status', "status", 'launchAtMs', "launchAtMs") FROM "Race" WHERE "id" = ?3) AS "race",
+       (SELECT "name" FROM "RaceEntrant" WHERE "raceId" = ?3 AND "cloneId" = ?4) AS "entrant",
+       (SELECT "balanceCents" FROM "LedgerAccount" WHERE "code" = 'wallet:' || ?1) AS "balance"`,
+    [p.userId, p.clientKey, p.raceId, p.cloneId],
+  );
+  return {
+    ticket: row?.ticket ? (JSON.parse(row.ticket) as { id: string; raceId: string; cloneId: string; stakeCents: number }) : null,
+    race: row?.race ? (JSON.parse(row.race) as { id: string; number: number; status: RaceStatus; launchAtMs: number }) : null,
+    entrantName: row?.entrant ?? null,
+    balanceCents: row?.balance === null || row?.balance === undefined ? 0 : Number(row.balance),
+  };
 }
 
 /** A user's tickets, newest first, with their race and the payout entries naming them. */

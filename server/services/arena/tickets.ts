@@ -1,7 +1,8 @@
 /**
  * Buying a ticket (PRODUCT.md §8): the wallet debit into the race's pool escrow,
- * the ledger transaction, the ticket and the race's running totals are ONE
- * transaction of plain statements (server/repositories/arena-ledger.ts). Refused,
+ * the ledger transaction, the ticket and the race's running totals are written
+ * together or not at all (server/repositories/arena-ledger.ts), in a savepoint of
+ * a group commit shared with concurrent purchases (purchase-batch.ts). Refused,
  * with the reason and nothing written: outside ACCUMULATING (or once its launch
  * time has passed), above the balance, on a clone not entered, a stake outside
  * 1 to 1,000 credits. Idempotent by the buyer's client key: a retry returns the
@@ -11,10 +12,9 @@ import { createHash } from "node:crypto";
 import { DomainError } from "@/lib/domain/errors";
 import { formatCredits } from "@/lib/domain/money";
 import { checkClientKey, checkStake, ticketsClosedReason } from "@/lib/domain/race/tickets";
-import { isUniqueViolation, newId, writeTransaction, type PrismaClient } from "@/server/db";
+import { isUniqueViolation, newId, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
-import { writePurchase } from "@/server/repositories/arena-ledger";
-import * as ledger from "@/server/repositories/ledger";
+import { submitPurchase } from "./purchase-batch";
 
 export interface BuyTicketRequest {
   userId: string;
@@ -36,34 +36,32 @@ export interface BoughtTicket {
 export async function buyTicket(db: PrismaClient, req: BuyTicketRequest, now: number = Date.now()): Promise<BoughtTicket> {
   const stakeCents = checkStake(req.stakeCents);
   const clientKey = checkClientKey(req.clientKey);
-  const earlier = await replayOf(db, req.userId, clientKey, req, stakeCents);
-  if (earlier) return earlier;
+  const inputs = await arena.purchaseInputs(db, { userId: req.userId, clientKey, raceId: req.raceId, cloneId: req.cloneId });
+  if (inputs.ticket) return replayOf(inputs.ticket, req, stakeCents);
 
-  const race = await arena.findRace(db, req.raceId);
+  const { race } = inputs;
   if (!race) throw new DomainError("NOT_FOUND", "There is no such race", "raceId");
   const closed = ticketsClosedReason(race, now);
   if (closed) throw new DomainError("CONFLICT", closed, "raceId");
-  const entrant = (await arena.raceEntrants(db, race.id)).find((e) => e.cloneId === req.cloneId);
-  if (!entrant) throw new DomainError("VALIDATION_FAILED", `That clone is not entered in Race #${race.number}`, "cloneId");
+  if (inputs.entrantName === null) throw new DomainError("VALIDATION_FAILED", `That clone is not entered in Race #${race.number}`, "cloneId");
 
   const ticketId = newId();
   try {
-    await writeTransaction(db, async (tx) => {
-      const w = await writePurchase(tx, {
-        ticketId, raceId: race.id, cloneId: req.cloneId, userId: req.userId, stakeCents, clientKey,
-        idempotencyKey: `ticket:${req.userId}:${clientKey}`, requestHash: requestHash(race.id, req.cloneId, stakeCents),
-        memo: `Ticket on ${entrant.name} in Race #${race.number}`, launchAfterMs: now,
-      });
-      // a refusal found by the conditional updates: roll back whatever was written before it
-      if (!w.ok) throw new Refused(w.refused);
+    // one savepoint in the next group commit: all of this purchase or none of it
+    const w = await submitPurchase(db, {
+      ticketId, raceId: race.id, cloneId: req.cloneId, userId: req.userId, stakeCents, clientKey,
+      idempotencyKey: `ticket:${req.userId}:${clientKey}`, requestHash: requestHash(race.id, req.cloneId, stakeCents),
+      memo: `Ticket on ${inputs.entrantName} in Race #${race.number}`, launchAfterMs: now,
     });
+    // a refusal found by the conditional updates (nothing of it was kept)
+    if (!w.ok) throw new Refused(w.refused);
     return { ticketId, raceId: race.id, cloneId: req.cloneId, stakeCents, replayed: false };
   } catch (e) {
-    if (e instanceof Refused) throw await refusal(db, e.why, req.userId, stakeCents, race.number);
+    if (e instanceof Refused) throw await refusal(db, e.why, req, stakeCents, race.number);
     // the same key bought concurrently (two tabs, a retry racing the first request): that ticket is the answer
     if (isUniqueViolation(e)) {
-      const winner = await replayOf(db, req.userId, clientKey, req, stakeCents);
-      if (winner) return winner;
+      const winner = (await arena.purchaseInputs(db, { userId: req.userId, clientKey, raceId: req.raceId, cloneId: req.cloneId })).ticket;
+      if (winner) return replayOf(winner, req, stakeCents);
     }
     throw e;
   }
@@ -75,19 +73,17 @@ class Refused extends Error {
   }
 }
 
-async function refusal(db: PrismaClient, why: "race" | "funds", userId: string, stakeCents: number, raceNumber: number): Promise<DomainError> {
+async function refusal(db: PrismaClient, why: "race" | "funds", req: BuyTicketRequest, stakeCents: number, raceNumber: number): Promise<DomainError> {
   if (why === "race") return new DomainError("CONFLICT", `Race #${raceNumber} is no longer accumulating: tickets are closed`, "raceId");
-  const wallet = await ledger.findAccountByCode(db, `wallet:${userId}`);
-  return new DomainError("INSUFFICIENT_FUNDS", `Not enough credits: ${formatCredits(stakeCents)} needed, ${formatCredits(wallet?.balanceCents ?? 0)} available`, "stakeCents");
+  const { balanceCents } = await arena.purchaseInputs(db, { userId: req.userId, clientKey: "", raceId: req.raceId, cloneId: req.cloneId });
+  return new DomainError("INSUFFICIENT_FUNDS", `Not enough credits: ${formatCredits(stakeCents)} needed, ${formatCredits(balanceCents)} available`, "stakeCents");
 }
 
 function requestHash(raceId: string, cloneId: string, stakeCents: number): string {
   return createHash("sha256").update(JSON.stringify({ raceId, cloneId, stakeCents })).digest("hex");
 }
 
-async function replayOf(db: PrismaClient, userId: string, clientKey: string, req: BuyTicketRequest, stakeCents: number): Promise<BoughtTicket | null> {
-  const t = await arena.findTicketByKey(db, userId, clientKey);
-  if (!t) return null;
+function replayOf(t: { id: string; raceId: string; cloneId: string; stakeCents: number }, req: BuyTicketRequest, stakeCents: number): BoughtTicket {
   if (t.raceId !== req.raceId || t.cloneId !== req.cloneId || t.stakeCents !== stakeCents) {
     throw new DomainError("IDEMPOTENCY_CONFLICT", "This request key already bought a different ticket", "clientKey");
   }
