@@ -87,7 +87,8 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   if (action.asset !== asset) return outcome(equityMicro, "REJECTED", `The decision was for ${asset}, the action names ${action.asset}`, action);
 
   const { limits } = input;
-  const gate = checkGates(action, {
+  // the gates' context as a function: a hold (most decisions) never reads it
+  const gate = checkGates(action, () => ({
     limits: {
       maxPositionPct: Math.min(prompt.risk.maxPositionPct, limits?.maxPositionPct ?? Infinity),
       maxLeverage: Math.min(prompt.risk.maxLeverage, limits?.maxLeverage ?? Infinity),
@@ -102,7 +103,7 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
     },
     market: { [asset]: market ? { stale: false, price: market.referencePrice } : { stale: true, staleReason: "no price before the decision time" } },
     killSwitch: input.killSwitch ?? "none",
-  });
+  }));
   if (!gate.ok) return outcome(equityMicro, "REJECTED", `Safety gate ${gate.gate}: ${gate.reason}`, action);
   if (action.action === "hold") return outcome(equityMicro, "HOLD", action.reasoning, action);
 

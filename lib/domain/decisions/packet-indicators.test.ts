@@ -23,6 +23,10 @@ describe("a stream's lazy indicators are its eager ones", () => {
         expect(Object.keys(lazy)).toEqual(Object.keys(eager));
         expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
         expect(lazy).toStrictEqual(eager);
+        // a plain object, its state out of sight: no symbol, no other prototype, cloned as the values
+        expect(Object.getPrototypeOf(lazy)).toBe(Object.prototype);
+        expect(Reflect.ownKeys(lazy)).toEqual(Object.keys(eager));
+        expect(structuredClone(lazy)).toStrictEqual(eager);
       }
     }
   });

@@ -186,8 +186,13 @@ function openGates(action: Action, ctx: GateContext): Rejection | null {
   return sizeGates(action, limits, account.equityCents) ?? exitPlanGate(action, price);
 }
 
-export function checkGates(action: Action, ctx: GateContext): GateResult {
+/**
+ * @param context what the gates read, or a function that builds it: only an action
+ *   other than hold reads it (a backtest builds it for those only)
+ */
+export function checkGates(action: Action, context: GateContext | (() => GateContext)): GateResult {
   if (action.action === "hold") return { ok: true, action };
+  const ctx = typeof context === "function" ? context() : context;
   const rejection =
     killSwitchGate(action, ctx.killSwitch) ??
     (ctx.limits.allowedActions.includes(action.action)
