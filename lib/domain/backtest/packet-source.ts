@@ -30,6 +30,8 @@ interface StreamBars {
   /** each bar's close and open time, for the indicators that read only those (an EMA) */
   closes: Float64Array;
   openTimes: Float64Array;
+  /** the bars are in strictly ascending order (checked once: so is every run of them) */
+  ascending: boolean;
   /** index (in the perp's minutes) of each bar's first and last minute */
   first: Int32Array;
   last: Int32Array;
@@ -53,7 +55,9 @@ function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
     closes[b] = bars[b]!.close;
     openTimes[b] = bars[b]!.openTime;
   }
-  return { minutes: candleMinutes(s), bars, closes, openTimes, first, last, rows: bars.map((c) => barPoint(c, s)) };
+  let ascending = true;
+  for (let b = 1; b < bars.length && ascending; b++) ascending = openTimes[b]! > openTimes[b - 1]!;
+  return { minutes: candleMinutes(s), bars, closes, openTimes, ascending, first, last, rows: bars.map((c) => barPoint(c, s)) };
 }
 
 /**
@@ -65,6 +69,7 @@ class WindowAt implements CandleWindow {
   readonly points: PacketRow[];
   readonly closes: Float64Array;
   readonly openTimes: Float64Array;
+  readonly ascending: boolean;
   private copied: Candle[] | null = null;
 
   constructor(
@@ -76,6 +81,7 @@ class WindowAt implements CandleWindow {
     this.points = prepared.rows.slice(Math.max(lo, hi - depth), hi);
     this.closes = prepared.closes.subarray(lo, hi);
     this.openTimes = prepared.openTimes.subarray(lo, hi);
+    this.ascending = prepared.ascending;
   }
 
   get bars(): readonly Candle[] {

@@ -120,7 +120,7 @@ export function streamIndicators(window: CandleRun, s: DataStreamBlock, lazy: bo
     return Object.fromEntries(computeIndicators(window.bars, s.indicators, options).map((r) => [r.key, r.latest]));
   }
   const layout = layoutOf(s);
-  const latest = new LatestIndicators(window, layout.options);
+  const latest = new LatestIndicators(window, layout.options, s.indicators);
   const out: Record<string, unknown> = {};
   let pending = false;
   for (const { key, slot, config, lazy } of layout.entries) {

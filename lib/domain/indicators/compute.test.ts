@@ -149,6 +149,16 @@ describe("LatestIndicators answers computeIndicators' latest", () => {
     }
   });
 
+  it("two EMAs of the caller's configs come in one pass, each its own value; an invalid one among them refuses only itself", () => {
+    const configs: IndicatorConfig[] = [{ kind: "ema", period: 12 }, { kind: "rsi", period: 14 }, { kind: "ema", period: 0 }, { kind: "ema", period: 48 }, { kind: "ema", period: 5 }];
+    for (const length of [0, 5, 12, 48, 300]) {
+      const bars = candles.slice(candles.length - length);
+      const latest = new LatestIndicators({ bars, closes: Float64Array.from(bars, (c) => c.close), ascending: true }, options, configs);
+      for (const slot of [3, 0, 4, 1]) expect(latest.get(slot, configs[slot]!)).toStrictEqual(computeIndicators(bars, [configs[slot]!], options)[0]!.latest);
+      expect(() => latest.get(2, configs[2]!)).toThrow(DomainError);
+    }
+  });
+
   it("refuses what computeIndicators refuses, with its error: candles out of order, a config no indicator can honour", () => {
     const swapped = [candles[1]!, candles[0]!, ...candles.slice(2, 40)];
     const message = `candles must be strictly ascending by openTime: #1 (${candles[0]!.openTime}) follows ${candles[1]!.openTime}`;

@@ -8,8 +8,8 @@
  */
 import { DomainError } from "@/lib/domain/errors";
 import type { Candle } from "@/lib/domain/market/types";
-import { candlesNeeded, indicatorKey, validateIndicatorConfig } from "./config";
-import { atrStepper, bollingerStepper, emaLatest, emaStepper, macdStepper, rsiStepper, smaStepper } from "./library";
+import { candlesNeeded, indicatorKey, validateIndicatorConfig, validPeriod } from "./config";
+import { atrStepper, bollingerStepper, emaLatest, emaLatestPair, emaStepper, macdStepper, rsiStepper, smaStepper } from "./library";
 import { realizedVolatilityStepper } from "./realized-volatility";
 import { sessionVwapStepper } from "./session-vwap";
 import type { ComputeOptions, IndicatorConfig, IndicatorPoint, IndicatorResult, IndicatorValue, Stepper } from "./types";
@@ -48,14 +48,17 @@ export interface CandleRun {
   readonly bars: readonly Candle[];
   readonly closes?: ArrayLike<number>;
   readonly openTimes?: ArrayLike<number>;
+  /** true when the source has checked that the bars are in strictly ascending order (a run of bars it checked whole) */
+  readonly ascending?: boolean;
 }
 
 /**
  * Latest values over one run of candles, each computed when first asked for:
  * computeIndicators(bars, [config], options)[0].latest, with the same checks (the
  * order checked once) and the same value, without the series. An EMA's comes from
- * emaLatest (its stepper's arithmetic in a plain loop over the closes), every other
- * indicator's from its stepper.
+ * emaLatest (its stepper's arithmetic in a plain loop over the closes), two EMAs of
+ * the caller's configs at a time (emaLatestPair); every other indicator's from its
+ * stepper.
  */
 export class LatestIndicators {
   private ascending = false;
@@ -63,9 +66,11 @@ export class LatestIndicators {
   private readonly values: (IndicatorValue | null)[] = [];
   private readonly known: boolean[] = [];
 
+  /** @param configs the caller's, by slot (asked for one EMA, the next unknown EMA among them comes in the same pass) */
   constructor(
     private readonly run: CandleRun,
     private readonly options: ComputeOptions = {},
+    private readonly configs: readonly IndicatorConfig[] = [],
   ) {
     this.closes = run.closes;
   }
@@ -73,23 +78,39 @@ export class LatestIndicators {
   /** @param slot where this config's value is kept (its index among the caller's configs) */
   get(slot: number, config: IndicatorConfig): IndicatorValue | null {
     if (this.known[slot]) return this.values[slot]!;
-    if (!this.ascending) {
+    if (!this.ascending && !this.run.ascending) {
       const times = this.run.openTimes;
       // the bars' own check when there are no times, or they are out of order (its error names the candle)
       if (!times || !ascendingTimes(times)) requireAscending(this.run.bars);
       this.ascending = true;
     }
     validateIndicatorConfig(config);
-    let value: IndicatorValue | null;
     if (config.kind === "ema") {
       this.closes ??= Float64Array.from(this.run.bars, (c) => c.close);
-      value = finiteOrNull(emaLatest(this.closes, config.period));
-    } else {
-      value = computeOne(this.run.bars, config, 0, this.options).latest;
+      const other = this.nextEma(slot);
+      if (other >= 0) {
+        const [value, otherValue] = emaLatestPair(this.closes, config.period, (this.configs[other] as { period: number }).period);
+        this.keep(other, finiteOrNull(otherValue));
+        return this.keep(slot, finiteOrNull(value));
+      }
+      return this.keep(slot, finiteOrNull(emaLatest(this.closes, config.period)));
     }
+    return this.keep(slot, computeOne(this.run.bars, config, 0, this.options).latest);
+  }
+
+  private keep(slot: number, value: IndicatorValue | null): IndicatorValue | null {
     this.values[slot] = value;
     this.known[slot] = true;
     return value;
+  }
+
+  /** another EMA among the configs, not yet known and valid (an invalid one throws when asked for itself), or -1 */
+  private nextEma(slot: number): number {
+    for (let j = 0; j < this.configs.length; j++) {
+      const c = this.configs[j]!;
+      if (j !== slot && c.kind === "ema" && !this.known[j] && validPeriod(c.period)) return j;
+    }
+    return -1;
   }
 }
 

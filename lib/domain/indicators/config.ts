@@ -45,8 +45,11 @@ export function candlesNeeded(config: IndicatorConfig): number {
   }
 }
 
+/** A period validateIndicatorConfig accepts (from `min`, 1 unless said). */
+export const validPeriod = (value: number, min = 1): boolean => Number.isInteger(value) && value >= min && value <= MAX_PERIOD;
+
 function requirePeriod(value: number, field: string, min = 1): void {
-  if (!Number.isInteger(value) || value < min || value > MAX_PERIOD) {
+  if (!validPeriod(value, min)) {
     throw new DomainError("VALIDATION_FAILED", `${field} must be a whole number from ${min} to ${MAX_PERIOD}, got ${value}`, field);
   }
 }

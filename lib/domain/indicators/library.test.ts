@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Candle } from "@/lib/domain/market/types";
 import { EMA } from "trading-signals";
 import { computeIndicators } from "./compute";
-import { emaLatest, emaStepper } from "./library";
+import { emaLatest, emaLatestPair, emaStepper } from "./library";
 import {
   refAtrWilder,
   refBollinger,
@@ -193,7 +193,11 @@ describe("emaLatest is emaStepper's last value", () => {
       const prefix = closes.slice(0, i + 1);
       expect(Object.is(emaLatest(prefix, period), value)).toBe(true);
       expect(Object.is(emaLatest(Float64Array.from(prefix), period), value)).toBe(true);
+      // and as either half of a pair, with a longer and a shorter period
+      expect(emaLatestPair(prefix, period, 26)[0]).toBe(value);
+      expect(emaLatestPair(Float64Array.from(prefix), 5, period)[1]).toBe(value);
     });
+    expect(emaLatestPair([], period, 3)).toEqual([null, null]);
     expect(emaLatest([], period)).toBeNull();
   });
 });

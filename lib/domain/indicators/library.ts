@@ -56,10 +56,34 @@ export function emaStepper(period: number): Stepper<number> {
 export function emaLatest(closes: ArrayLike<number>, period: number): number | null {
   if (closes.length < period || closes.length === 0) return null;
   const weight = 2 / (period + 1);
+  const keep = 1 - weight; // the stepper's (1 − weight), the same double every time
   // at i = 0 previous is the first price, as `previous ?? price` gives it in emaStepper
   let previous = closes[0]!;
-  for (let i = 0; i < closes.length; i++) previous = closes[i]! * weight + previous * (1 - weight);
+  for (let i = 0; i < closes.length; i++) previous = closes[i]! * weight + previous * keep;
   return previous;
+}
+
+/**
+ * emaLatest of two periods over the same closes in one pass: the two recurrences do
+ * not wait on each other, so the processor runs them side by side (each waits on its
+ * own previous value; one after the other they take twice as long). Each value is
+ * emaLatest's, the same expression over the same prices in the same order.
+ */
+export function emaLatestPair(closes: ArrayLike<number>, periodA: number, periodB: number): [number | null, number | null] {
+  const n = closes.length;
+  if (n === 0) return [null, null];
+  const weightA = 2 / (periodA + 1);
+  const keepA = 1 - weightA;
+  const weightB = 2 / (periodB + 1);
+  const keepB = 1 - weightB;
+  let a = closes[0]!;
+  let b = a;
+  for (let i = 0; i < n; i++) {
+    const price = closes[i]!;
+    a = price * weightA + a * keepA;
+    b = price * weightB + b * keepB;
+  }
+  return [n < periodA ? null : a, n < periodB ? null : b];
 }
 
 export function smaStepper(period: number): Stepper<number> {
