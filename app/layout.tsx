@@ -31,11 +31,12 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/wallet", label: "Wallet" },
 ];
 
+const TICKETS_ITEM: NavItem = { href: "/tickets", label: "My tickets" };
 const ADMIN_ITEM: NavItem = { href: "/admin", label: "Admin" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const items = user?.role === "ADMIN" ? [...NAV_ITEMS, ADMIN_ITEM] : NAV_ITEMS;
+  const items = user ? [...NAV_ITEMS, TICKETS_ITEM, ...(user.role === "ADMIN" ? [ADMIN_ITEM] : [])] : NAV_ITEMS;
 
   return (
     <html lang="en">

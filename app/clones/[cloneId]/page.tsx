@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
+import { formatReturnPct, ordinal, toneOf, usdCents } from "@/components/arena/format";
+import { RaceStatusBadge } from "@/components/arena/race-status-badge";
 import { DecisionStatusBadge } from "@/components/clones/decision-status-badge";
 import { Badge } from "@/components/ui/badge";
+import { Credits } from "@/components/ui/credits";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -38,7 +42,7 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
     if (isNotFound(e)) notFound();
     throw e;
   });
-  const runnerTrouble = await caller.clones.runnerHealth({ cloneId });
+  const [runnerTrouble, races] = await Promise.all([caller.clones.runnerHealth({ cloneId }), caller.arena.cloneRaces({ cloneId })]);
   const { clone, account } = data;
   const pnl = account ? account.equityMicro - account.startMicro : 0;
 
@@ -65,6 +69,39 @@ export default async function ClonePage({ params, searchParams }: { params: Prom
       ) : (
         <EmptyState title="Not running" body="This clone has no paper account yet: start a private run from the Studio and its decisions appear here." />
       )}
+
+      <Card data-testid="race-history">
+        <CardHeader>
+          <div>
+            <CardTitle>Race history</CardTitle>
+            <CardDescription>
+              {races.length === 0
+                ? "Every Arena race this clone enters is listed here, with its place, return and the stakes that backed it."
+                : `${races.length} ${races.length === 1 ? "race" : "races"} in the Arena, newest first.`}
+            </CardDescription>
+          </div>
+        </CardHeader>
+        <Table aria-label="Race history">
+          <THead>
+            <Tr><Th>Race</Th><Th>Place</Th><Th numeric>Return</Th><Th numeric>Final equity</Th><Th numeric>Backed with</Th><Th numeric>Pool</Th></Tr>
+          </THead>
+          <TBody>
+            {races.length === 0 ? <TableEmpty colSpan={6}>No race yet: a clone races once it holds an Arena slot.</TableEmpty> : races.map((r) => (
+              <Tr key={r.raceNumber}>
+                <Td className="whitespace-nowrap">
+                  <Link href={`/races/${r.raceNumber}`} className="font-medium underline-offset-2 hover:underline">Race #{r.raceNumber}</Link>
+                  <div className="mt-1"><RaceStatusBadge status={r.status} /></div>
+                </Td>
+                <Td className="tabular">{r.place !== null ? <span className={r.place <= 3 ? "font-semibold text-accent" : "text-fg-muted"}>{ordinal(r.place)}</span> : <span className="text-fg-subtle">–</span>}</Td>
+                <Td numeric className={r.returnPct === null ? "text-fg-subtle" : toneOf(r.returnPct)}>{r.returnPct === null ? "–" : formatReturnPct(r.returnPct)}</Td>
+                <Td numeric>{r.finalEquityCents === null ? <span className="text-fg-subtle">–</span> : usdCents(r.finalEquityCents)}</Td>
+                <Td numeric><Credits cents={r.stakeCents} /><div className="text-xs text-fg-subtle">{r.ticketCount} {r.ticketCount === 1 ? "ticket" : "tickets"}</div></Td>
+                <Td numeric className="text-fg-muted"><Credits cents={r.poolCents} /></Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </Card>
 
       <Card>
         <CardHeader>
