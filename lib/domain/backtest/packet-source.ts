@@ -19,7 +19,7 @@ import { barPoint, candleMinutes, type CandleWindow, type PacketMarket, type Pac
 import type { DataStreamBlock } from "@/lib/domain/graph/schema";
 import { resample } from "@/lib/domain/market/resample";
 import type { Candle } from "@/lib/domain/market/types";
-import { countBefore, countBelow, minutesClosedBy, newestOf, type MarketSeries, type PerpSeries } from "./series";
+import { countBefore, countBelow, minutesClosedBy, newestOf, openTimesOf, type MarketSeries, type PerpSeries } from "./series";
 
 const M = 60_000;
 
@@ -46,10 +46,11 @@ function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
   const first = new Int32Array(bars.length);
   const last = new Int32Array(bars.length);
   const perBar = bars.length && s.granularity !== "1m" ? (bars[0]!.closeTime + 1 - bars[0]!.openTime) / M : 1;
+  const minuteTimes = openTimesOf(p.minutes);
   let j = 0;
   for (let b = 0; b < bars.length; b++) {
     // a complete bar's minutes are its perBar consecutive minutes from its open
-    while (p.minutes[j]!.openTime < bars[b]!.openTime) j++;
+    while (minuteTimes[j]! < bars[b]!.openTime) j++;
     first[b] = j;
     last[b] = j + perBar - 1;
     closes[b] = bars[b]!.close;
@@ -62,13 +63,15 @@ function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
 
 /**
  * One decision's complete bars of a stream, [lo, hi) of the prepared ones: their
- * rows, and their closes and open times as views; the bars themselves are copied
- * out only if something reads them (an indicator other than an EMA).
+ * rows, and their closes and open times read in place in the prepared columns; the
+ * bars themselves are copied out only if something reads them (an indicator other
+ * than an EMA).
  */
 class WindowAt implements CandleWindow {
   readonly points: PacketRow[];
   readonly closes: Float64Array;
   readonly openTimes: Float64Array;
+  readonly from: number;
   readonly ascending: boolean;
   private copied: Candle[] | null = null;
 
@@ -79,8 +82,9 @@ class WindowAt implements CandleWindow {
     depth: number,
   ) {
     this.points = prepared.rows.slice(Math.max(lo, hi - depth), hi);
-    this.closes = prepared.closes.subarray(lo, hi);
-    this.openTimes = prepared.openTimes.subarray(lo, hi);
+    this.closes = prepared.closes;
+    this.openTimes = prepared.openTimes;
+    this.from = lo;
     this.ascending = prepared.ascending;
   }
 

@@ -53,6 +53,7 @@ export interface CandleWindow {
   /** the bars' closes and open times, when the source keeps them in typed arrays (see CandleRun) */
   readonly closes?: ArrayLike<number>;
   readonly openTimes?: ArrayLike<number>;
+  readonly from?: number;
   readonly ascending?: boolean;
 }
 

@@ -139,8 +139,11 @@ describe("LatestIndicators answers computeIndicators' latest", () => {
     for (const length of [0, 1, 13, 14, 15, 34, 60, 300]) {
       const bars = candles.slice(candles.length - length);
       const [expected] = computeIndicators(bars, [config], options);
-      const window = { bars, closes: typed.closes.subarray(candles.length - length), openTimes: typed.openTimes.subarray(candles.length - length) };
-      for (const run of [{ bars }, window]) {
+      const from = candles.length - length;
+      const window = { bars, closes: typed.closes.subarray(from), openTimes: typed.openTimes.subarray(from) };
+      // the whole columns, read in place from the window's first bar (ordered or checked)
+      const inPlace = { bars, closes: typed.closes, openTimes: typed.openTimes, from, ascending: length % 2 === 0 };
+      for (const run of [{ bars }, window, inPlace]) {
         const latest = new LatestIndicators(run, options);
         expect(latest.get(0, config)).toStrictEqual(expected!.latest);
         // asked again, the kept value

@@ -40,14 +40,17 @@ export function computeIndicators(
 
 /**
  * Candles for LatestIndicators. A source that keeps their closes and open times in
- * typed arrays (a backtest) hands those over too, index for index with the bars; they
- * are read instead of the bars where they suffice (an EMA, the order check), and
- * `bars` may then be a getter that copies them out only when read.
+ * typed arrays (a backtest) hands those over too: bar i's at index from + i of a
+ * column (a longer series' column, read in place). They are read instead of the bars
+ * where they suffice (an EMA, the order check), and `bars` may then be a getter that
+ * copies them out only when read.
  */
 export interface CandleRun {
   readonly bars: readonly Candle[];
   readonly closes?: ArrayLike<number>;
   readonly openTimes?: ArrayLike<number>;
+  /** where the bars start in the columns (0 unless said) */
+  readonly from?: number;
   /** true when the source has checked that the bars are in strictly ascending order (a run of bars it checked whole) */
   readonly ascending?: boolean;
 }
@@ -63,8 +66,11 @@ export interface CandleRun {
 export class LatestIndicators {
   private ascending = false;
   private closes: ArrayLike<number> | undefined;
-  private readonly values: (IndicatorValue | null)[] = [];
-  private readonly known: boolean[] = [];
+  /** the bars' range in `closes` */
+  private from: number;
+  private to: number;
+  private readonly values: (IndicatorValue | null)[];
+  private readonly known: boolean[];
 
   /** @param configs the caller's, by slot (asked for one EMA, the next unknown EMA among them comes in the same pass) */
   constructor(
@@ -73,6 +79,10 @@ export class LatestIndicators {
     private readonly configs: readonly IndicatorConfig[] = [],
   ) {
     this.closes = run.closes;
+    this.from = run.closes ? (run.from ?? 0) : 0;
+    this.to = this.from + run.bars.length;
+    this.values = new Array<IndicatorValue | null>(configs.length);
+    this.known = new Array<boolean>(configs.length);
   }
 
   /** @param slot where this config's value is kept (its index among the caller's configs) */
@@ -80,22 +90,33 @@ export class LatestIndicators {
     if (this.known[slot]) return this.values[slot]!;
     if (!this.ascending && !this.run.ascending) {
       const times = this.run.openTimes;
+      const from = this.run.from ?? 0;
       // the bars' own check when there are no times, or they are out of order (its error names the candle)
-      if (!times || !ascendingTimes(times)) requireAscending(this.run.bars);
+      if (!times || !ascendingTimes(times, from, from + this.run.bars.length)) requireAscending(this.run.bars);
       this.ascending = true;
     }
     validateIndicatorConfig(config);
     if (config.kind === "ema") {
-      this.closes ??= Float64Array.from(this.run.bars, (c) => c.close);
+      const closes = this.closesOf();
       const other = this.nextEma(slot);
       if (other >= 0) {
-        const [value, otherValue] = emaLatestPair(this.closes, config.period, (this.configs[other] as { period: number }).period);
+        const [value, otherValue] = emaLatestPair(closes, config.period, (this.configs[other] as { period: number }).period, this.from, this.to);
         this.keep(other, finiteOrNull(otherValue));
         return this.keep(slot, finiteOrNull(value));
       }
-      return this.keep(slot, finiteOrNull(emaLatest(this.closes, config.period)));
+      return this.keep(slot, finiteOrNull(emaLatest(closes, config.period, this.from, this.to)));
     }
     return this.keep(slot, computeOne(this.run.bars, config, 0, this.options).latest);
+  }
+
+  /** the source's closes column, or the bars' closes (read out once) */
+  private closesOf(): ArrayLike<number> {
+    if (!this.closes) {
+      this.closes = Float64Array.from(this.run.bars, (c) => c.close);
+      this.from = 0;
+      this.to = this.closes.length;
+    }
+    return this.closes;
   }
 
   private keep(slot: number, value: IndicatorValue | null): IndicatorValue | null {
@@ -167,8 +188,8 @@ function barLength(candles: readonly Candle[], options: ComputeOptions): number 
 }
 
 /** requireAscending's test over open times alone */
-function ascendingTimes(times: ArrayLike<number>): boolean {
-  for (let i = 1; i < times.length; i++) if (!(times[i]! > times[i - 1]!)) return false;
+function ascendingTimes(times: ArrayLike<number>, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!(times[i]! > times[i - 1]!)) return false;
   return true;
 }
 

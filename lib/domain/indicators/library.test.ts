@@ -193,6 +193,10 @@ describe("emaLatest is emaStepper's last value", () => {
       const prefix = closes.slice(0, i + 1);
       expect(Object.is(emaLatest(prefix, period), value)).toBe(true);
       expect(Object.is(emaLatest(Float64Array.from(prefix), period), value)).toBe(true);
+      // over a range of a longer column
+      const longer = Float64Array.from([1, 2, ...prefix, 3]);
+      expect(emaLatest(longer, period, 2, 2 + prefix.length)).toBe(value);
+      expect(emaLatestPair(longer, period, 9, 2, 2 + prefix.length)[0]).toBe(value);
       // and as either half of a pair, with a longer and a shorter period
       expect(emaLatestPair(prefix, period, 26)[0]).toBe(value);
       expect(emaLatestPair(Float64Array.from(prefix), 5, period)[1]).toBe(value);

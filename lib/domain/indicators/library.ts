@@ -49,17 +49,18 @@ export function emaStepper(period: number): Stepper<number> {
 }
 
 /**
- * emaStepper's value after the last of `closes`, null before `period` of them: the
- * same expression over the same prices in the same order, so the same double, in a
- * plain loop (a backtest asks for the latest EMA of each decision's window only).
+ * emaStepper's value after the last of closes[from..to), null before `period` of
+ * them: the same expression over the same prices in the same order, so the same
+ * double, in a plain loop (a backtest asks for the latest EMA of each decision's
+ * window only, a range of a year's closes).
  */
-export function emaLatest(closes: ArrayLike<number>, period: number): number | null {
-  if (closes.length < period || closes.length === 0) return null;
+export function emaLatest(closes: ArrayLike<number>, period: number, from = 0, to = closes.length): number | null {
+  if (to - from < period || to <= from) return null;
   const weight = 2 / (period + 1);
   const keep = 1 - weight; // the stepper's (1 − weight), the same double every time
-  // at i = 0 previous is the first price, as `previous ?? price` gives it in emaStepper
-  let previous = closes[0]!;
-  for (let i = 0; i < closes.length; i++) previous = closes[i]! * weight + previous * keep;
+  // at the first price previous is that price, as `previous ?? price` gives it in emaStepper
+  let previous = closes[from]!;
+  for (let i = from; i < to; i++) previous = closes[i]! * weight + previous * keep;
   return previous;
 }
 
@@ -69,16 +70,16 @@ export function emaLatest(closes: ArrayLike<number>, period: number): number | n
  * own previous value; one after the other they take twice as long). Each value is
  * emaLatest's, the same expression over the same prices in the same order.
  */
-export function emaLatestPair(closes: ArrayLike<number>, periodA: number, periodB: number): [number | null, number | null] {
-  const n = closes.length;
-  if (n === 0) return [null, null];
+export function emaLatestPair(closes: ArrayLike<number>, periodA: number, periodB: number, from = 0, to = closes.length): [number | null, number | null] {
+  const n = to - from;
+  if (n <= 0) return [null, null];
   const weightA = 2 / (periodA + 1);
   const keepA = 1 - weightA;
   const weightB = 2 / (periodB + 1);
   const keepB = 1 - weightB;
-  let a = closes[0]!;
+  let a = closes[from]!;
   let b = a;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const price = closes[i]!;
     a = price * weightA + a * keepA;
     b = price * weightB + b * keepB;
