@@ -6,10 +6,12 @@ import { backtestBenchmark } from "./backtest";
 import { decisionBenchmark } from "./decision";
 import { ingestBenchmark } from "./ingest";
 import { ledgerBenchmark } from "./ledger";
+import { purchaseBenchmark } from "./purchase";
+import { settleBenchmark } from "./settle";
 import { tickBenchmark } from "./tick";
 import type { Benchmark } from "./harness";
 
-const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark, tickBenchmark, backtestBenchmark];
+const BENCHMARKS: Benchmark[] = [ledgerBenchmark, ingestBenchmark, decisionBenchmark, tickBenchmark, backtestBenchmark, settleBenchmark, purchaseBenchmark];
 
 const [name, ...args] = process.argv.slice(2);
 if (!name) {

@@ -78,7 +78,8 @@ export interface PayoutLeg {
   ticketId: string | null;
 }
 
-const CHUNK = 5_000;
+/** Rows per statement: passed as ONE JSON parameter and unpacked by json_each (no 30,000-placeholder statements to prepare). */
+const CHUNK = 50_000;
 
 /**
  * A race's settlement or refund as ONE ledger transaction with an entry per leg,
@@ -95,41 +96,51 @@ export async function writePayouts(tx: SqlTx, t: { idempotencyKey: string; reque
     transactionId, t.idempotencyKey, t.requestHash, t.kind, t.memo, at,
   ]);
 
-  // the accounts, created where missing, with their balances
+  // the accounts with their balances; those missing (a creator's first royalties) are created
   const accounts = new Map<string, { id: string; balance: number; kind: PayoutLeg["kind"]; userId: string | null }>();
   for (const l of t.legs) if (!accounts.has(l.code)) accounts.set(l.code, { id: "", balance: 0, kind: l.kind, userId: l.userId });
   const codes = [...accounts.keys()];
-  for (let i = 0; i < codes.length; i += CHUNK) {
-    const chunk = codes.slice(i, i + CHUNK);
+  const load = async (list: string[]) => {
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const rows = await tx.query<{ id: string; code: string; balanceCents: unknown }>(
+        `SELECT a."id", a."code", a."balanceCents" FROM json_each(?) j JOIN "LedgerAccount" a ON a."code" = j."value"`, [JSON.stringify(list.slice(i, i + CHUNK))]);
+      for (const r of rows) Object.assign(accounts.get(r.code)!, { id: r.id, balance: num(r.balanceCents) });
+    }
+  };
+  await load(codes);
+  const missing = codes.filter((c) => !accounts.get(c)!.id);
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const rows = missing.slice(i, i + CHUNK).map((code) => [newId(), code, accounts.get(code)!.kind, accounts.get(code)!.userId]);
     await tx.execute(
-      `INSERT INTO "LedgerAccount" ("id", "code", "kind", "userId", "allowNegative", "balanceCents", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, 0, 0, ?)").join(", ")} ON CONFLICT ("code") DO NOTHING`,
-      chunk.flatMap((code) => [newId(), code, accounts.get(code)!.kind, accounts.get(code)!.userId, at]),
+      `INSERT INTO "LedgerAccount" ("id", "code", "kind", "userId", "allowNegative", "balanceCents", "createdAt")
+       SELECT json_extract("value", '$[0]'), json_extract("value", '$[1]'), json_extract("value", '$[2]'), json_extract("value", '$[3]'), 0, 0, ? FROM json_each(?)
+       WHERE true ON CONFLICT ("code") DO NOTHING`,
+      [at, JSON.stringify(rows)],
     );
-    const rows = await tx.query<{ id: string; code: string; balanceCents: unknown }>(`SELECT "id", "code", "balanceCents" FROM "LedgerAccount" WHERE "code" IN (${chunk.map(() => "?").join(", ")})`, chunk);
-    for (const r of rows) Object.assign(accounts.get(r.code)!, { id: r.id, balance: num(r.balanceCents) });
   }
+  if (missing.length) await load(missing);
 
   // the entries, each with its account's balance after it; no balance may end below zero
-  const entries: unknown[][] = [];
+  const entries: [string, number, number, string | null][] = [];
   for (const l of t.legs) {
     const a = accounts.get(l.code)!;
     a.balance += l.amountCents;
     if (a.balance < 0) throw new Error(`The ${t.kind} would take ${l.code} below zero`);
-    entries.push([transactionId, a.id, BigInt(l.amountCents), BigInt(a.balance), l.ticketId, at]);
+    entries.push([a.id, l.amountCents, a.balance, l.ticketId]);
   }
   for (let i = 0; i < entries.length; i += CHUNK) {
-    const chunk = entries.slice(i, i + CHUNK);
     await tx.execute(
-      `INSERT INTO "LedgerEntry" ("transactionId", "accountId", "amountCents", "balanceAfterCents", "ticketId", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`,
-      chunk.flat(),
+      `INSERT INTO "LedgerEntry" ("transactionId", "accountId", "amountCents", "balanceAfterCents", "ticketId", "createdAt")
+       SELECT ?, json_extract("value", '$[0]'), json_extract("value", '$[1]'), json_extract("value", '$[2]'), json_extract("value", '$[3]'), ? FROM json_each(?)`,
+      [transactionId, at, JSON.stringify(entries.slice(i, i + CHUNK))],
     );
   }
-  const finals = [...accounts.values()];
+  const finals = [...accounts.values()].map((a) => [a.id, a.balance]);
   for (let i = 0; i < finals.length; i += CHUNK) {
-    const chunk = finals.slice(i, i + CHUNK);
     await tx.execute(
-      `UPDATE "LedgerAccount" SET "balanceCents" = v."b" FROM (SELECT "column1" AS "id", "column2" AS "b" FROM (VALUES ${chunk.map(() => "(?, ?)").join(", ")})) AS v WHERE "LedgerAccount"."id" = v."id"`,
-      chunk.flatMap((a) => [a.id, BigInt(a.balance)]),
+      `UPDATE "LedgerAccount" SET "balanceCents" = v."b"
+       FROM (SELECT json_extract("value", '$[0]') AS "id", json_extract("value", '$[1]') AS "b" FROM json_each(?)) AS v WHERE "LedgerAccount"."id" = v."id"`,
+      [JSON.stringify(finals.slice(i, i + CHUNK))],
     );
   }
   return { transactionId };

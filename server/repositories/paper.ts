@@ -201,14 +201,24 @@ export async function insertRejectedOrder(
 /** Modes whose accounts trade on the live schedule (BACKTEST runs through its own window). */
 export const SCHEDULED_MODES = ["PERSONAL", "AUDITION", "RACE", "DRY_RUN"] as const;
 
-/** Open accounts the runner decides for, with their clone's current version. */
+/**
+ * Open accounts the runner decides for, with their clone's current version and, for
+ * a RACE account, its race's live window (decisions only inside it: none before the
+ * race goes live, none at or after its end).
+ */
 export async function runningAccounts(db: Db) {
   const rows = await db.paperAccount.findMany({
     where: { mode: { in: [...SCHEDULED_MODES] }, closedAt: null },
-    select: { id: true, mode: true, clone: { select: { id: true, currentVersion: true } } },
+    select: { id: true, mode: true, scopeKey: true, clone: { select: { id: true, currentVersion: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((r) => ({ accountId: r.id, mode: r.mode, cloneId: r.clone.id, version: r.clone.currentVersion }));
+  const raceIds = rows.filter((r) => r.mode === "RACE").map((r) => r.scopeKey);
+  const races = raceIds.length ? await db.race.findMany({ where: { id: { in: raceIds } }, select: { id: true, liveAtMs: true, endsAtMs: true } }) : [];
+  const windows = new Map(races.map((r) => [r.id, { from: r.liveAtMs === null ? Infinity : Number(r.liveAtMs), to: r.endsAtMs === null ? Infinity : Number(r.endsAtMs) }]));
+  return rows.map((r) => ({
+    accountId: r.id, mode: r.mode, cloneId: r.clone.id, version: r.clone.currentVersion,
+    window: r.mode === "RACE" ? (windows.get(r.scopeKey) ?? { from: Infinity, to: Infinity }) : null,
+  }));
 }
 
 /** Every open position on a running account: what Flatten closes. */

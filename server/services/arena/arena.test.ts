@@ -97,6 +97,8 @@ describe("a race, from tickets to payouts", () => {
 
   it("launches at its time: entrants get fresh 10,000 USD race accounts, the next race opens, tickets close", async () => {
     expect(await launchRace(t.db, raceId, T0 + 9 * M)).toBe(true); // (a step runs only when called: the lifecycle decides when)
+    // launched, not live yet: the race accounts make no decision
+    expect((await runDecisionTick(t.db, new ManualClock(T0 + 9 * M + 30_000), { workerId: "test" })).decided.HOLD).toBe(0);
     expect(await launchRace(t.db, raceId, T0 + 10 * M)).toBe(false);
     const entrants = await arena.raceEntrants(t.db, raceId);
     expect(entrants.every((e) => e.accountId)).toBe(true);
@@ -111,6 +113,9 @@ describe("a race, from tickets to payouts", () => {
   it("trades live through the runner, then ends: positions exit at EXPIRY and final equities are kept", async () => {
     for (let m = 10; m <= 20; m++) await runDecisionTick(t.db, new ManualClock(T0 + m * M + 1_000), { workerId: "test" });
     const accountIds = (await arena.raceEntrants(t.db, raceId)).map((e) => e.accountId!);
+    // decisions only inside the live window [T0+10m, T0+20m): the slot at the end is not decided
+    const times = await t.db.decisionRun.aggregate({ where: { accountId: { in: accountIds } }, _min: { decisionTimeMs: true }, _max: { decisionTimeMs: true } });
+    expect([Number(times._min.decisionTimeMs), Number(times._max.decisionTimeMs)]).toEqual([T0 + 10 * M, T0 + 19 * M]);
     expect(await t.db.decisionRun.count({ where: { accountId: { in: accountIds } } })).toBeGreaterThan(50);
     expect(await endRace(t.db, raceId)).toBe(true);
     expect(await endRace(t.db, raceId)).toBe(false);

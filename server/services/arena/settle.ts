@@ -8,12 +8,13 @@
  *
  * Idempotent: the status move is the transaction's first statement and only one
  * settler can make it; a crash anywhere rolls everything back, and the re-run
- * pays once. The tickets are read before (a SETTLING race sells none) and counted
- * again inside, so a mismatch stops the settlement rather than paying a stale set.
+ * pays once. The tickets are read before (a SETTLING race sells none) and checked
+ * inside against the race's running totals (kept by each purchase's transaction),
+ * so a mismatch stops the settlement rather than paying a stale set.
  */
 import { createHash } from "node:crypto";
 import { settleRace as split, type SettlementResult } from "@/lib/domain/parimutuel";
-import { readRows, writeTransaction, type PrismaClient } from "@/server/db";
+import { writeTransaction, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
 import { writePayouts, type PayoutLeg } from "@/server/repositories/arena-ledger";
 
@@ -31,14 +32,12 @@ export async function settleRace(db: PrismaClient, raceId: string, now: number, 
   const race = await arena.findRace(db, raceId);
   if (!race || race.status !== "SETTLING") return { settled: false, result: null };
   const entrants = await arena.raceEntrants(db, raceId);
-  const tickets = await readRows<{ id: string; cloneId: string; userId: string; stakeCents: number | bigint }>(
-    db, `SELECT "id", "cloneId", "userId", "stakeCents" FROM "Ticket" WHERE "raceId" = ? ORDER BY "createdAt", "id"`, [raceId],
-  );
+  const tickets = await arena.ticketsToSettle(db, raceId);
   const unranked = entrants.find((e) => e.finalEquityCents === null);
   if (unranked) throw new Error(`Race #${race.number} cannot settle: ${unranked.name} has no final equity`);
   const result = split({
     entrants: entrants.map((e) => ({ cloneId: e.cloneId, creatorId: e.creatorId, finalEquityCents: e.finalEquityCents! })),
-    tickets: tickets.map((t) => ({ ticketId: t.id, cloneId: t.cloneId, userId: t.userId, stakeCents: Number(t.stakeCents) })),
+    tickets: tickets.map((t) => ({ ticketId: t.id, cloneId: t.cloneId, userId: t.userId, stakeCents: t.stakeCents })),
   });
 
   const legs: PayoutLeg[] = [];
@@ -57,9 +56,10 @@ export async function settleRace(db: PrismaClient, raceId: string, now: number, 
       BigInt(now), JSON.stringify(summary), new Date(), raceId,
     ]);
     if (moved !== 1) return false;
-    const [count] = await tx.query<{ n: unknown; s: unknown }>(`SELECT count(*) AS "n", coalesce(sum("stakeCents"), 0) AS "s" FROM "Ticket" WHERE "raceId" = ?`, [raceId]);
-    if (Number(count!.n) !== tickets.length || Number(count!.s) !== result.grossCents) {
-      throw new Error(`Race #${race.number}'s tickets changed while it settled (${Number(count!.n)} tickets now, ${tickets.length} read)`);
+    // the race's running totals are kept by each purchase's own transaction: the tickets read are all of them
+    const [totals] = await tx.query<{ n: unknown; s: unknown }>(`SELECT "ticketCount" AS "n", "poolCents" AS "s" FROM "Race" WHERE "id" = ?`, [raceId]);
+    if (Number(totals!.n) !== tickets.length || Number(totals!.s) !== result.grossCents) {
+      throw new Error(`Race #${race.number}'s tickets do not match its totals (${Number(totals!.n)} tickets and ${Number(totals!.s)} cents recorded, ${tickets.length} and ${result.grossCents} read)`);
     }
     if (legs.length) {
       await writePayouts(tx, {

@@ -19,6 +19,8 @@ import { marketAt } from "../paper/market-at";
 
 const START_CENTS = RACE_START_USD * 100;
 const YEAR_MS = 365 * 86_400_000;
+/** Sharpe is shown once a race has run this long (before that it reads "—") */
+const MIN_SHARPE_SPAN_MS = 2 * 3_600_000;
 
 type RaceRow = NonNullable<Awaited<ReturnType<typeof arena.findRace>>>;
 
@@ -86,7 +88,8 @@ async function leaderboard(db: PrismaClient, race: RaceRow, withCurves = false) 
       equityCents, returnPct: ((equityCents - START_CENTS) / START_CENTS) * 100, pnlCents: equityCents - START_CENTS,
       feesCents: account ? Math.round(account.feesMicro / 10_000) : 0,
       trades: closed.length, openPositions: open.length, winRate: closed.length ? wins / closed.length : null,
-      sharpe: spacing > 0 ? sharpe(returns, YEAR_MS / spacing) : null,
+      // annualized from the curve's samples, once there are hours of them: a few minutes of returns annualize to nonsense
+      sharpe: spacing > 0 && curve.at(-1)!.time - curve[0]!.time >= MIN_SHARPE_SPAN_MS ? sharpe(returns, YEAR_MS / spacing) : null,
       maxDrawdownPct: samples.length ? maxDrawdown(samples).fraction * 100 : 0,
     });
   }

@@ -3,7 +3,8 @@
  * take-profits and funding, once a minute) and, for every enabled asset of its
  * clone, the decision slot of the clone's cadence. Paused clones get monitoring but
  * no decisions; a pair the runner stopped after repeated failures gets neither
- * decisions nor retries until a person resumes it; Emergency plans nothing.
+ * decisions nor retries until a person resumes it; Emergency plans nothing. A race
+ * account decides only within its race's live window.
  */
 import { enabledAssets } from "@/lib/domain/graph/queries";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
@@ -34,10 +35,13 @@ export async function planDueSlots(db: Db, now: number, controls: RuntimeControl
     const version = await cloneVersionUse(db, a.cloneId, a.version);
     if (!version) continue;
     const cadenceMs = GRANULARITY_MS[version.prompt.cadence];
+    const slotMs = slotTime(now, cadenceMs);
+    // a race account decides only while its race is live: not on a slot begun before it went live, nor after its end
+    if (a.window && (slotMs < a.window.from || slotMs >= a.window.to)) continue;
     for (const asset of enabledAssets(version.graph)) {
       if (controls.pausedClones.has(a.cloneId)) plan.skipped.paused++;
       else if (isStopped.has(`${a.accountId}|${asset.symbol}`)) plan.skipped.stopped++;
-      else plan.decisions.push({ accountId: a.accountId, cloneId: a.cloneId, asset: asset.symbol, slotMs: slotTime(now, cadenceMs), cadenceMs });
+      else plan.decisions.push({ accountId: a.accountId, cloneId: a.cloneId, asset: asset.symbol, slotMs, cadenceMs });
     }
   }
   return plan;

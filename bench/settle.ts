@@ -1,0 +1,168 @@
+/**
+ * Settling a race of 1,000,000 tickets (8 entrants, 50,000 backers): the pure
+ * parimutuel split in memory, and the full settlement service on a scratch SQLite
+ * file (read the tickets, split, post the escrow's payout as one ledger transaction
+ * with an entry per paid ticket, royalties, rake and breakage, update the balances,
+ * the places and the race). Baseline in the same run: a raw bulk insert of the same
+ * number of ledger-entry rows (same columns and indexes as LedgerEntry), in one
+ * transaction, the faster of two ways of sending them: the floor for storing the
+ * payouts. Goal: service ≤ 1.5× baseline.
+ *
+ *   npm run bench -- settle [tickets]     (default 1,000,000)
+ */
+import os from "node:os";
+import { createClient, type Client } from "@libsql/client";
+import { settleRace as split, type SettlementInput } from "@/lib/domain/parimutuel";
+import { newId } from "@/server/db";
+import { settleRace } from "@/server/services/arena/settle";
+import { fmt, printTable, scratchDatabase, type Benchmark } from "./harness";
+
+const ENTRANTS = 8;
+const BACKERS = 50_000;
+
+/** mulberry32: the same race every run */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function insertRows(client: Client, table: string, columns: string[], rows: unknown[][]) {
+  const tx = await client.transaction("write");
+  const per = Math.floor(30_000 / columns.length);
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await tx.execute({
+      sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}`,
+      args: chunk.flat() as never[],
+    });
+  }
+  await tx.commit();
+}
+
+export const settleBenchmark: Benchmark = {
+  name: "settle",
+  description: "settle a race of 1,000,000 tickets: pure split, and the service with ledger writes vs a raw bulk insert (goal ≤ 1.5×)",
+  async run(args) {
+    const ticketCount = Number(args[0] ?? 1_000_000);
+    const { db, url, cleanup } = await scratchDatabase();
+    const client = createClient({ url });
+    try {
+      process.stderr.write(`setting up a race of ${fmt(ticketCount, 0)} tickets...\n`);
+      const setupStarted = performance.now();
+      const random = prng(20_261_121);
+      const now = new Date();
+      const creators = Array.from({ length: 6 }, (_, i) => ({ id: newId(), email: `creator${i}@bench.local` }));
+      const backers = Array.from({ length: BACKERS }, (_, i) => ({ id: newId(), email: `backer${i}@bench.local` }));
+      await insertRows(client, "User", ["id", "email", "name", "passwordHash", "role", "createdAt", "updatedAt"], [...creators, ...backers].map((u) => [u.id, u.email, u.email, "!", "USER", now.getTime(), now.getTime()]));
+      // every backer has a wallet already (they bought tickets from it)
+      await insertRows(client, "LedgerAccount", ["id", "code", "kind", "userId", "allowNegative", "balanceCents", "createdAt"], backers.map((u) => [newId(), `wallet:${u.id}`, "USER_WALLET", u.id, 0, 0, now.getTime()]));
+      const clones = Array.from({ length: ENTRANTS }, (_, i) => ({ id: newId(), ownerId: creators[i % creators.length]!.id }));
+      await insertRows(client, "Clone", ["id", "ownerId", "name", "currentVersion", "createdAt", "updatedAt"], clones.map((c, i) => [c.id, c.ownerId, `Clone ${i}`, 1, now.getTime(), now.getTime()]));
+      const raceId = newId();
+      await insertRows(client, "Race", ["id", "number", "status", "timeScale", "accumulateMs", "liveMs", "openedAtMs", "launchAtMs", "endsAtMs", "poolCents", "ticketCount", "createdAt", "updatedAt"], [
+        [raceId, 1, "SETTLING", 1, 3_600_000, 86_400_000, 0, 3_600_000, 90_000_000, 0, 0, now.getTime(), now.getTime()],
+      ]);
+      const equities = [1_183_250, 1_097_400, 1_097_400, 1_012_345, 1_000_000, 987_654, 951_020, 903_311];
+      await insertRows(client, "RaceEntrant", ["id", "raceId", "cloneId", "slot", "creatorId", "name", "tagline", "avatar", "cloneVersion", "stakeCents", "ticketCount", "finalEquityCents"], clones.map((c, i) => [
+        newId(), raceId, c.id, i + 1, c.ownerId, `Clone ${i}`, "", "robot", 1, 0, 0, equities[i]!,
+      ]));
+      // favourites draw more tickets: clone k with weight ENTRANTS − k
+      const weights = (ENTRANTS * (ENTRANTS + 1)) / 2;
+      const tickets: SettlementInput["tickets"][number][] = new Array(ticketCount);
+      const rows: unknown[][] = new Array(ticketCount);
+      const base = now.getTime();
+      let gross = 0;
+      for (let i = 0; i < ticketCount; i++) {
+        let pick = random() * weights;
+        let c = 0;
+        while (c < ENTRANTS - 1 && pick >= ENTRANTS - c) pick -= ENTRANTS - c++;
+        const user = backers[Math.floor(random() * BACKERS)]!;
+        const stakeCents = 100 * (1 + Math.floor(random() * 1000));
+        const id = newId();
+        gross += stakeCents;
+        tickets[i] = { ticketId: id, cloneId: clones[c]!.id, userId: user.id, stakeCents };
+        rows[i] = [id, raceId, clones[c]!.id, user.id, stakeCents, `k${i}`, "bench-purchases", base + i];
+      }
+      await insertRows(client, "Ticket", ["id", "raceId", "cloneId", "userId", "stakeCents", "clientKey", "transactionId", "createdAt"], rows);
+      await insertRows(client, "LedgerAccount", ["id", "code", "kind", "userId", "allowNegative", "balanceCents", "createdAt"], [[newId(), `escrow:${raceId}`, "RACE_POOL_ESCROW", null, 0, gross, now.getTime()]]);
+      // the race's running totals, as the purchases keep them
+      await client.execute({ sql: `UPDATE "Race" SET "poolCents" = ?, "ticketCount" = ? WHERE "id" = ?`, args: [gross, ticketCount, raceId] });
+      rows.length = 0;
+      process.stderr.write(`set up in ${fmt((performance.now() - setupStarted) / 1000, 1)} s; settling...\n`);
+
+      // 1. the pure split (median of 3 after a warm-up)
+      const input: SettlementInput = { entrants: clones.map((c, i) => ({ cloneId: c.id, creatorId: c.ownerId, finalEquityCents: equities[i]! })), tickets };
+      split(input);
+      const pureRuns = [0, 1, 2].map(() => {
+        const started = performance.now();
+        split(input);
+        return performance.now() - started;
+      });
+      const pureMs = pureRuns.sort((a, b) => a - b)[1]!;
+
+      // 2. the settlement service, on the database
+      const entriesBefore = Number((await client.execute(`SELECT count(*) AS n FROM "LedgerEntry"`)).rows[0]!.n);
+      const started = performance.now();
+      const outcome = await settleRace(db, raceId, Date.now());
+      const serviceMs = performance.now() - started;
+      if (!outcome.settled || !outcome.result) throw new Error("the race did not settle");
+      const entries = Number((await client.execute(`SELECT count(*) AS n FROM "LedgerEntry"`)).rows[0]!.n) - entriesBefore;
+      const paidTickets = outcome.result.ticketPayouts.filter((p) => p.payoutCents > 0).length;
+      const sum = Number((await client.execute(`SELECT sum("amountCents") AS s FROM "LedgerEntry"`)).rows[0]!.s);
+      // the settlement's legs balance: the escrow's −gross against every payout, royalty, rake and breakage
+      if (sum !== 0) throw new Error(`the settlement's ledger entries sum to ${sum}, not 0`);
+      const escrowLeft = Number((await client.execute({ sql: `SELECT "balanceCents" AS b FROM "LedgerAccount" WHERE "code" = ?`, args: [`escrow:${raceId}`] })).rows[0]!.b);
+      if (escrowLeft !== 0) throw new Error(`the escrow holds ${escrowLeft} cents after settlement`);
+
+      // 3. baseline: the same number of rows, raw, into tables shaped and indexed like LedgerEntry, in one
+      //    transaction; the faster of two ways (multi-row VALUES statements, or JSON unpacked by json_each)
+      const baselineTable = async (name: string) => client.executeMultiple(`
+        CREATE TABLE "${name}" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "transactionId" TEXT NOT NULL, "accountId" TEXT NOT NULL, "amountCents" BIGINT NOT NULL, "balanceAfterCents" BIGINT NOT NULL, "ticketId" TEXT, "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);
+        CREATE INDEX "${name}_accountId_id_idx" ON "${name}"("accountId", "id");
+        CREATE INDEX "${name}_transactionId_idx" ON "${name}"("transactionId");
+        CREATE INDEX "${name}_ticketId_idx" ON "${name}"("ticketId");`);
+      const payoutRows = tickets.slice(0, entries).map((t, i) => ["bench-baseline", `acct-${i % BACKERS}`, t.stakeCents, t.stakeCents * 2, t.ticketId, base]);
+      await baselineTable("BaselineValues");
+      let started2 = performance.now();
+      await insertRows(client, "BaselineValues", ["transactionId", "accountId", "amountCents", "balanceAfterCents", "ticketId", "createdAt"], payoutRows);
+      const valuesMs = performance.now() - started2;
+      await baselineTable("BaselineJson");
+      started2 = performance.now();
+      const jsonTx = await client.transaction("write");
+      for (let i = 0; i < payoutRows.length; i += 50_000) {
+        await jsonTx.execute({
+          sql: `INSERT INTO "BaselineJson" ("transactionId", "accountId", "amountCents", "balanceAfterCents", "ticketId", "createdAt")
+                SELECT json_extract("value", '$[0]'), json_extract("value", '$[1]'), json_extract("value", '$[2]'), json_extract("value", '$[3]'), json_extract("value", '$[4]'), json_extract("value", '$[5]') FROM json_each(?)`,
+          args: [JSON.stringify(payoutRows.slice(i, i + 50_000))],
+        });
+      }
+      await jsonTx.commit();
+      const jsonMs = performance.now() - started2;
+      const baselineMs = Math.min(valuesMs, jsonMs);
+
+      const ratio = serviceMs / baselineMs;
+      printTable([
+        { step: `pure split of ${fmt(ticketCount, 0)} tickets (median of 3)`, ms: fmt(pureMs, 0), rows: fmt(ticketCount, 0), "× baseline": fmt(pureMs / baselineMs, 2) },
+        { step: "settlement service: read, split, post, balances, places", ms: fmt(serviceMs, 0), rows: `${fmt(entries, 0)} entries`, "× baseline": fmt(ratio, 2) },
+        { step: "raw bulk insert, multi-row VALUES", ms: fmt(valuesMs, 0), rows: fmt(entries, 0), "× baseline": fmt(valuesMs / baselineMs, 2) },
+        { step: "raw bulk insert, JSON + json_each", ms: fmt(jsonMs, 0), rows: fmt(entries, 0), "× baseline": fmt(jsonMs / baselineMs, 2) },
+      ]);
+      console.log(`\n${fmt(paidTickets, 0)} of ${fmt(ticketCount, 0)} tickets paid; ${fmt(entries, 0)} ledger entries; breakage ${outcome.result.breakageCents} cents. Service ${fmt(ratio, 2)}× the raw insert (goal ≤ 1.5×): ${ratio <= 1.5 ? "met" : "MISSED"}.`);
+      return {
+        benchmark: "settle", tickets: ticketCount, entrants: ENTRANTS, backers: BACKERS, paidTickets, ledgerEntries: entries,
+        pureMs: Math.round(pureMs), serviceMs: Math.round(serviceMs), baselineInsertMs: Math.round(baselineMs),
+        baselineValuesMs: Math.round(valuesMs), baselineJsonMs: Math.round(jsonMs), loadAverage: Number(os.loadavg()[0]!.toFixed(2)),
+        serviceToBaseline: Number(ratio.toFixed(2)), goalRatio: 1.5, goalMet: ratio <= 1.5,
+      };
+    } finally {
+      client.close();
+      await cleanup();
+    }
+  },
+};
