@@ -72,6 +72,7 @@ class WindowAt implements CandleWindow {
   readonly closes: Float64Array;
   readonly openTimes: Float64Array;
   readonly from: number;
+  readonly to: number;
   readonly ascending: boolean;
   private copied: Candle[] | null = null;
 
@@ -85,6 +86,7 @@ class WindowAt implements CandleWindow {
     this.closes = prepared.closes;
     this.openTimes = prepared.openTimes;
     this.from = lo;
+    this.to = hi;
     this.ascending = prepared.ascending;
   }
 

@@ -54,6 +54,7 @@ export interface CandleWindow {
   readonly closes?: ArrayLike<number>;
   readonly openTimes?: ArrayLike<number>;
   readonly from?: number;
+  readonly to?: number;
   readonly ascending?: boolean;
 }
 

@@ -142,7 +142,12 @@ describe("LatestIndicators answers computeIndicators' latest", () => {
       const from = candles.length - length;
       const window = { bars, closes: typed.closes.subarray(from), openTimes: typed.openTimes.subarray(from) };
       // the whole columns, read in place from the window's first bar (ordered or checked)
-      const inPlace = { bars, closes: typed.closes, openTimes: typed.openTimes, from, ascending: length % 2 === 0 };
+      const inPlace = { bars, closes: typed.closes, openTimes: typed.openTimes, from, to: candles.length, ascending: length % 2 === 0 };
+      // and a range that ends before the columns do
+      const head = candles.slice(0, length);
+      const [expectedHead] = computeIndicators(head, [config], options);
+      const headInPlace = new LatestIndicators({ bars: head, closes: typed.closes, openTimes: typed.openTimes, from: 0, to: length }, options);
+      expect(headInPlace.get(0, config)).toStrictEqual(expectedHead!.latest);
       for (const run of [{ bars }, window, inPlace]) {
         const latest = new LatestIndicators(run, options);
         expect(latest.get(0, config)).toStrictEqual(expected!.latest);

@@ -49,8 +49,9 @@ export interface CandleRun {
   readonly bars: readonly Candle[];
   readonly closes?: ArrayLike<number>;
   readonly openTimes?: ArrayLike<number>;
-  /** where the bars start in the columns (0 unless said) */
+  /** the bars' range [from, to) in the columns (the whole columns unless said) */
   readonly from?: number;
+  readonly to?: number;
   /** true when the source has checked that the bars are in strictly ascending order (a run of bars it checked whole) */
   readonly ascending?: boolean;
 }
@@ -79,8 +80,9 @@ export class LatestIndicators {
     private readonly configs: readonly IndicatorConfig[] = [],
   ) {
     this.closes = run.closes;
+    // the range from the columns: reading `bars` could copy them out (see CandleRun)
     this.from = run.closes ? (run.from ?? 0) : 0;
-    this.to = this.from + run.bars.length;
+    this.to = run.closes ? (run.to ?? run.closes.length) : 0;
     this.values = new Array<IndicatorValue | null>(configs.length);
     this.known = new Array<boolean>(configs.length);
   }
@@ -90,9 +92,8 @@ export class LatestIndicators {
     if (this.known[slot]) return this.values[slot]!;
     if (!this.ascending && !this.run.ascending) {
       const times = this.run.openTimes;
-      const from = this.run.from ?? 0;
       // the bars' own check when there are no times, or they are out of order (its error names the candle)
-      if (!times || !ascendingTimes(times, from, from + this.run.bars.length)) requireAscending(this.run.bars);
+      if (!times || !ascendingTimes(times, this.run.from ?? 0, this.run.to ?? times.length)) requireAscending(this.run.bars);
       this.ascending = true;
     }
     validateIndicatorConfig(config);
