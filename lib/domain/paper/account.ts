@@ -14,7 +14,7 @@
  * seen price, then its entry price, so equity is never NaN. Liquidation is out of
  * scope; freeMargin may go negative and the safety gates decide what that means.
  */
-import { assertMicro, mulPriceSize, sumMicro, type Micro } from "./money-micro";
+import { addMicro, assertMicro, mulPriceSize, sumMicro, type Micro } from "./money-micro";
 import { isOpen, type LedgerDelta, type Position } from "./position-types";
 import { pricePnlMicro } from "./position";
 
@@ -40,38 +40,45 @@ export function openAccount(startMicro: Micro): PaperAccount {
 export function bookDelta(account: PaperAccount, delta: LedgerDelta): PaperAccount {
   return {
     startMicro: account.startMicro,
-    realizedMicro: sumMicro([account.realizedMicro, delta.realizedMicro], "realizedMicro"),
-    feesMicro: sumMicro([account.feesMicro, delta.feesMicro], "feesMicro"),
-    fundingMicro: sumMicro([account.fundingMicro, delta.fundingMicro], "fundingMicro"),
+    realizedMicro: addMicro(addMicro(0, account.realizedMicro, "realizedMicro"), delta.realizedMicro, "realizedMicro"),
+    feesMicro: addMicro(addMicro(0, account.feesMicro, "feesMicro"), delta.feesMicro, "feesMicro"),
+    fundingMicro: addMicro(addMicro(0, account.fundingMicro, "fundingMicro"), delta.fundingMicro, "fundingMicro"),
   };
 }
 
 /** The price an open position is valued at: the mark if usable, else last, else entry. */
 export function markFor(position: Position, marks: Marks): number {
   const mark = marks instanceof Map ? marks.get(position.asset) : (marks as Readonly<Record<string, number>>)[position.asset];
-  for (const candidate of [mark, position.lastPrice, position.entryPrice]) {
-    if (candidate !== undefined && Number.isFinite(candidate) && candidate > 0) return candidate;
-  }
+  // the first usable of mark, last, entry (in turn, without a list: equity is asked at every decision of a backtest)
+  if (usablePrice(mark)) return mark;
+  if (usablePrice(position.lastPrice)) return position.lastPrice;
   return position.entryPrice;
 }
+
+const usablePrice = (candidate: number | undefined): candidate is number => candidate !== undefined && Number.isFinite(candidate) && candidate > 0;
 
 export function unrealizedPnlMicro(position: Position, markPrice: number): Micro {
   if (!isOpen(position)) return 0;
   return pricePnlMicro(position, mulPriceSize(markPrice, position.sizeBase));
 }
 
+// sumMicro's sums written out step by step (addMicro), in its order, without the lists
+
 function unrealizedOf(positions: readonly Position[], marks: Marks): Micro {
-  return sumMicro(
-    positions.filter(isOpen).map((p) => unrealizedPnlMicro(p, markFor(p, marks))),
-    "unrealizedMicro",
-  );
+  let total = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (isOpen(p)) total = addMicro(total, unrealizedPnlMicro(p, markFor(p, marks)), "unrealizedMicro");
+  }
+  return total;
 }
 
 function equityOf(account: PaperAccount, unrealizedMicro: Micro): Micro {
-  return sumMicro(
-    [account.startMicro, account.realizedMicro, unrealizedMicro, -account.feesMicro, account.fundingMicro],
-    "equityMicro",
-  );
+  let total = addMicro(0, account.startMicro, "equityMicro");
+  total = addMicro(total, account.realizedMicro, "equityMicro");
+  total = addMicro(total, unrealizedMicro, "equityMicro");
+  total = addMicro(total, -account.feesMicro, "equityMicro");
+  return addMicro(total, account.fundingMicro, "equityMicro");
 }
 
 export function equityBreakdown(account: PaperAccount, positions: readonly Position[], marks: Marks): EquityBreakdown {

@@ -27,8 +27,13 @@ export function assertMicro(value: number, field = "amount"): Micro {
 /** Sums micro-dollar amounts, refusing a total that would leave the exact range. */
 export function sumMicro(values: readonly number[], field = "sum"): Micro {
   let total = 0;
-  for (const v of values) total = assertMicro(total + assertMicro(v, field), field);
+  for (let i = 0; i < values.length; i++) total = addMicro(total, values[i]!, field);
   return total;
+}
+
+/** One step of sumMicro: total + value, each checked (sumMicro([a, b]) is addMicro(addMicro(0, a), b), without the list). */
+export function addMicro(total: Micro, value: number, field = "sum"): Micro {
+  return assertMicro(total + assertMicro(value, field), field);
 }
 
 /** 12.3456785 USD -> 12,345,679 µ$ (half away from zero). */

@@ -14,7 +14,7 @@
 import { DomainError } from "@/lib/domain/errors";
 import { detectExit, invalidUpdate, type PriceUpdate } from "./exit-triggers";
 import type { PaperFill } from "./fill";
-import { divMicroCeil, sumMicro } from "./money-micro";
+import { addMicro, divMicroCeil, sumMicro } from "./money-micro";
 import {
   exitSide,
   type ExitReason,
@@ -158,7 +158,7 @@ export function exitPosition(
 /** Gross price PnL of `sizeBase` between the entry notional and an exit notional. */
 export function pricePnlMicro(position: Pick<Position, "side" | "entryNotionalMicro">, exitNotionalMicro: number): number {
   const diff = exitNotionalMicro - position.entryNotionalMicro;
-  return sumMicro([position.side === "long" ? diff : -diff], "realizedPnlMicro");
+  return addMicro(0, position.side === "long" ? diff : -diff, "realizedPnlMicro");
 }
 
 function close(position: Position, fill: PaperFill): PositionResult {
