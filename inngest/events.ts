@@ -20,3 +20,8 @@ export const decisionSlotDue = eventType("clone/asset.due", {
     slotMs: z.number().int().nonnegative(),
   }),
 });
+
+/** A race opened for tickets: its race-lifecycle function runs it to the end (sent by the arena-open cron, its id the race). */
+export const raceOpened = eventType("arena/race.opened", {
+  schema: z.object({ raceId: z.string().min(1).max(64) }),
+});

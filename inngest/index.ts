@@ -5,6 +5,7 @@ import { decisionsTick } from "./functions/decisions-tick";
 import { ingestionHealthFunction } from "./functions/evaluate-ingestion-health";
 import { ledgerAudit } from "./functions/ledger-audit";
 import { pruneHistoryFunction } from "./functions/prune-history";
+import { arenaOpen, raceLifecycle } from "./functions/race-lifecycle";
 import { runtimeAssertions } from "./functions/runtime-assertions";
 import { createSyncMarketFunction } from "./functions/sync-market";
 
@@ -16,5 +17,7 @@ export const functions = [
   decisionsTick,
   decideAsset,
   runtimeAssertions,
+  arenaOpen,
+  raceLifecycle,
   ...activeSources(getEnv()).map((source) => createSyncMarketFunction(source)),
 ];

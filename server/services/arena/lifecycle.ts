@@ -5,7 +5,7 @@
  * `advanceArena` every few seconds; Inngest runs one function per race calling
  * the same steps (inngest/functions/race.ts).
  */
-import { nextRaceStep, RACE_START_USD, type RaceStep } from "@/lib/domain/race/lifecycle";
+import { nextRaceStep, OPEN_STATUSES, RACE_START_USD, type RaceStep } from "@/lib/domain/race/lifecycle";
 import { wallMs } from "@/lib/domain/race/schedule";
 import { equityBreakdown } from "@/lib/domain/paper/account";
 import { usdToMicro } from "@/lib/domain/paper/money-micro";
@@ -112,7 +112,7 @@ export async function endRace(db: PrismaClient, raceId: string): Promise<boolean
 /** Runs what each open race needs now, and makes sure a race is accumulating. Returns the steps taken. */
 export async function advanceArena(db: PrismaClient, now: number): Promise<{ raceNumber: number; step: RaceStep["kind"] }[]> {
   const taken: { raceNumber: number; step: RaceStep["kind"] }[] = [];
-  for (const race of await arena.racesIn(db, ["ACCUMULATING", "LAUNCHED", "LIVE", "SETTLING"])) {
+  for (const race of await arena.racesIn(db, OPEN_STATUSES)) {
     const done = await runRaceStep(db, race.id, now);
     if (done) taken.push({ raceNumber: race.number, step: done });
   }
@@ -120,12 +120,23 @@ export async function advanceArena(db: PrismaClient, now: number): Promise<{ rac
   return taken;
 }
 
-/** The one step a race needs at `now`, if any; the step's kind when it was taken. */
-export async function runRaceStep(db: PrismaClient, raceId: string, now: number): Promise<RaceStep["kind"] | null> {
+/** What a race needs next at `now` (null: no such race). */
+export async function raceNextStep(db: PrismaClient, raceId: string, now: number): Promise<RaceStep | null> {
   const race = await arena.findRace(db, raceId);
   if (!race) return null;
   const entrants = (await arena.raceEntrants(db, raceId)).length;
-  const step = nextRaceStep({ status: race.status, launchAtMs: race.launchAtMs, endsAtMs: race.endsAtMs, entrants }, now);
+  return nextRaceStep({ status: race.status, launchAtMs: race.launchAtMs, endsAtMs: race.endsAtMs, entrants }, now);
+}
+
+/** The ids of the races still in play. */
+export async function openRaces(db: PrismaClient): Promise<string[]> {
+  return (await arena.racesIn(db, OPEN_STATUSES)).map((r) => r.id);
+}
+
+/** The one step a race needs at `now`, if any; the step's kind when it was taken. */
+export async function runRaceStep(db: PrismaClient, raceId: string, now: number): Promise<RaceStep["kind"] | null> {
+  const step = await raceNextStep(db, raceId, now);
+  if (!step) return null;
   switch (step.kind) {
     case "launch":
       return (await launchRace(db, raceId, now)) ? step.kind : null;
