@@ -35,8 +35,13 @@ function emaOverCloses(closes: readonly number[], period: number): number | null
   return value;
 }
 
+// "ema(12)" made once per period: a key string built at every read is hashed anew each time
+const emaKeys = new Map<number, string>();
+
 function readEma(stream: StreamPacket, period: number): { value: number | null; source: string } {
-  const fromPacket = stream.indicators[`ema(${period})`];
+  let key = emaKeys.get(period);
+  if (key === undefined) emaKeys.set(period, (key = `ema(${period})`));
+  const fromPacket = stream.indicators[key];
   if (finite(fromPacket)) return { value: fromPacket, source: "packet" };
   const closes = column(stream.points, "close");
   return { value: closes.length >= period ? emaOverCloses(closes, period) : null, source: "closes" };
