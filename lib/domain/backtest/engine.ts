@@ -31,6 +31,8 @@ const H = 3_600_000;
 const DAY = 86_400_000;
 /** distinct no-trade and rejection reasons kept with their counts */
 const MAX_REASONS = 20;
+/** a packet's indicators computed as its rules read them (the same values) */
+const LAZY = { lazyIndicators: true } as const;
 
 export interface BacktestSpec {
   graph: CloneGraph;
@@ -97,7 +99,7 @@ export function createBacktest(spec: BacktestSpec): Backtest {
   const decide = (T: number) => {
     const step = decisionStep({
       T, asset, account, position, market: perp ? marketAtT(perp, T) : null,
-      packet: buildPacket(graph, T, source.at(T), { lazyIndicators: true }), prompt, limits: spec.limits, config: spec.config,
+      packet: buildPacket(graph, T, source.at(T), LAZY), prompt, limits: spec.limits, config: spec.config,
     });
     decisions[step.status]++;
     if ((step.status === "REJECTED" || step.status === "NO_TRADE") && step.reason) {

@@ -118,11 +118,14 @@ export function marketAtT(p: PerpSeries, T: number): MarketQuote | null {
   if (!latest) return null;
   const bookAt = countBefore(p.books, T);
   const book = bookAt > 0 ? p.books[bookAt - 1]! : null;
-  return {
-    referencePrice: latest.price,
-    priceTime: latest.time,
-    szDecimals: p.szDecimals,
-    ...(p.assetIndex !== undefined && p.assetIndex >= 0 && { assetIndex: p.assetIndex }),
-    ...(book && { bestBid: book.bestBid, bestAsk: book.bestAsk, bidDepthUsd: book.bidDepthUsd, askDepthUsd: book.askDepthUsd }),
-  };
+  // the optional fields added in place, in this order (as spreads of them would add them): asked at every decision
+  const quote: MarketQuote = { referencePrice: latest.price, priceTime: latest.time, szDecimals: p.szDecimals };
+  if (p.assetIndex !== undefined && p.assetIndex >= 0) quote.assetIndex = p.assetIndex;
+  if (book) {
+    quote.bestBid = book.bestBid;
+    quote.bestAsk = book.bestAsk;
+    quote.bidDepthUsd = book.bidDepthUsd;
+    quote.askDepthUsd = book.askDepthUsd;
+  }
+  return quote;
 }
