@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sanitizeText } from "./action-text";
 
 describe("sanitizeText leaves text alone unless it holds a character it removes or replaces", () => {
-  // the set, as the regular expression it was written as before the scan
+  // the characters it touches, spelled out once more
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const TOUCHED = /[\r\u0000-\u0008\u000B-\u001F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 

@@ -15,22 +15,12 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // A lone surrogate cannot be stored as UTF-8 and corrupts a JSON round trip.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/**
- * Whether any character (UTF-16 unit) is one the replacements below would touch: \r,
- * C0 controls but \t and \n, bidi controls, surrogates. Most text has none. A scan
- * rather than a regular expression test: ~5 times faster, and a backtest sanitizes a
- * reasoning at every decision.
- */
-function touched(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x09 && c !== 0x0a : c >= 0x202a && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069) || (c >= 0xd800 && c <= 0xdfff))) return true;
-  }
-  return false;
-}
+// any character one of the replacements below would touch: most text has none
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TOUCHED = /[\r\u0000-\u0008\u000B-\u001F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 
 export function sanitizeText(text: string): string {
-  if (!touched(text)) return text;
+  if (!TOUCHED.test(text)) return text;
   return text.replace(/\r\n?/g, "\n").replace(C0_CONTROLS, "").replace(BIDI_CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
