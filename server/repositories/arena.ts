@@ -161,16 +161,18 @@ export async function purchaseInputs(db: Db, p: { userId: string; clientKey: str
 }
 
 /**
- * Every ticket of a race, for its settlement, as one JSON text built by SQLite: a
- * million driver rows cost seconds, as JSON a fraction of that. In storage order
- * (no ORDER BY: sorting a million rows through the index cost ~6× the read itself,
- * and the split does not depend on the order).
+ * The tickets of a race on the given clones, for its settlement, as one JSON text
+ * built by SQLite: a million driver rows cost seconds, as JSON a fraction of that.
+ * In storage order (sorting a million rows cost several times the read; the
+ * payouts do not depend on the order).
  */
-export async function ticketsToSettle(db: Db, raceId: string): Promise<{ id: string; cloneId: string; userId: string; stakeCents: number }[]> {
+export async function ticketsToSettle(db: Db, raceId: string, cloneIds: readonly string[]): Promise<{ id: string; cloneId: string; userId: string; stakeCents: number }[]> {
+  if (!cloneIds.length) return [];
   const [row] = await readRows<{ rows: string | null }>(
     db,
-    `SELECT '[' || group_concat(printf('["%s","%s","%s",%d]', "id", "cloneId", "userId", "stakeCents"), ',') || ']' AS "rows" FROM "Ticket" WHERE "raceId" = ?`,
-    [raceId],
+    `SELECT '[' || group_concat(printf('["%s","%s","%s",%d]', "id", "cloneId", "userId", "stakeCents"), ',') || ']' AS "rows"
+     FROM "Ticket" WHERE "raceId" = ? AND "cloneId" IN (SELECT "value" FROM json_each(?))`,
+    [raceId, JSON.stringify(cloneIds)],
   );
   if (!row?.rows) return [];
   return (JSON.parse(row.rows) as [string, string, string, number][]).map(([id, cloneId, userId, stakeCents]) => ({ id, cloneId, userId, stakeCents }));

@@ -39,31 +39,27 @@ function percentOf(g: number, p: number): number {
   return floorMulDiv(g, p, 100);
 }
 
+/** Everything of a settlement but the tickets' payouts: what the stakes per clone decide. */
+export interface SettlementPlan {
+  grossCents: number;
+  rakeCents: number;
+  creatorPoolCents: number;
+  distributionCents: number;
+  refund: boolean;
+  ranking: SettlementResult["ranking"];
+  creatorPayouts: CreatorPayout[];
+  /** per entrant (input order): a ticket on it is paid floor(stake × rate); null: its tickets are paid nothing */
+  rates: (ProRata | null)[];
+}
+
 /**
- * Settles a valid race; throws DomainError VALIDATION_FAILED naming the first bad
- * field otherwise (ticket ids are not checked for uniqueness here: see validate.ts).
+ * The split of a race from its entrants and the stakes on each (same order): the
+ * pools, the ranking, the creators' payouts and the rate each clone's tickets are
+ * paid at. settleRace is this plus one floor(stake × rate) per ticket; a settlement
+ * service that keeps the stakes per clone can read only the tickets with a rate.
  */
-export function settleRace(input: SettlementInput): SettlementResult {
-  const [issue] = settlementIssues(input, { strictKeys: false, uniqueTicketIds: false, limit: 1 });
-  if (issue) throw new DomainError("VALIDATION_FAILED", issue.field ? `${issue.field}: ${issue.message}` : issue.message, issue.field || undefined);
-
-  const { entrants, tickets } = input;
-  const placeShares = input.placeShares ?? DEFAULT_PLACE_SHARES;
-
-  const cloneIndex = new Map<string, number>();
-  entrants.forEach((e, i) => cloneIndex.set(e.cloneId, i));
-  // Entrant index of each ticket, looked up once (the payout pass reuses it).
-  const ticketClone = new Int32Array(tickets.length);
-  const stakesOn = new Array<number>(entrants.length).fill(0);
-  let gross = 0;
-  for (let i = 0; i < tickets.length; i++) {
-    const t = tickets[i]!;
-    const c = cloneIndex.get(t.cloneId)!;
-    ticketClone[i] = c;
-    stakesOn[c]! += t.stakeCents;
-    gross += t.stakeCents;
-  }
-
+export function planSettlement(entrants: SettlementInput["entrants"], stakesOn: readonly number[], placeShares: readonly number[] = DEFAULT_PLACE_SHARES): SettlementPlan {
+  const gross = stakesOn.reduce((a, s) => a + s, 0);
   const rake = percentOf(gross, RAKE_PERCENT);
   const creatorPool = percentOf(gross, CREATOR_POOL_PERCENT);
   const distribution = gross - rake - creatorPool;
@@ -85,43 +81,74 @@ export function settleRace(input: SettlementInput): SettlementResult {
     if (refund) return refundRate;
     return weights[c]! > 0n ? proRata(BigInt(distribution) * weights[c]!, backedWeight * BigInt(stakesOn[c]!)) : null;
   });
+  return {
+    grossCents: gross, rakeCents: rake, creatorPoolCents: creatorPool, distributionCents: distribution, refund,
+    ranking: placed.map((p) => ({ cloneId: p.cloneId, place: p.place })),
+    creatorPayouts: payCreators(entrants, stakesOn, creatorPool, gross),
+    rates,
+  };
+}
+
+/** What flooring left over from the plan's pools, once the tickets are paid; throws if a pool was overpaid. */
+export function breakageOf(plan: SettlementPlan, paidToTickets: number): number {
+  const paidToCreators = plan.creatorPayouts.reduce((sum, c) => sum + c.payoutCents, 0);
+  const ticketBreakage = plan.distributionCents - paidToTickets;
+  const creatorBreakage = plan.creatorPoolCents - paidToCreators;
+  if (ticketBreakage < 0 || creatorBreakage < 0) {
+    throw new DomainError("INVARIANT_VIOLATED", `settlement pays more than its pools: tickets ${paidToTickets} of ${plan.distributionCents}, creators ${paidToCreators} of ${plan.creatorPoolCents}`);
+  }
+  return ticketBreakage + creatorBreakage;
+}
+
+/**
+ * Settles a valid race; throws DomainError VALIDATION_FAILED naming the first bad
+ * field otherwise (ticket ids are not checked for uniqueness here: see validate.ts).
+ */
+export function settleRace(input: SettlementInput): SettlementResult {
+  const [issue] = settlementIssues(input, { strictKeys: false, uniqueTicketIds: false, limit: 1 });
+  if (issue) throw new DomainError("VALIDATION_FAILED", issue.field ? `${issue.field}: ${issue.message}` : issue.message, issue.field || undefined);
+
+  const { entrants, tickets } = input;
+  const cloneIndex = new Map<string, number>();
+  entrants.forEach((e, i) => cloneIndex.set(e.cloneId, i));
+  // Entrant index of each ticket, looked up once (the payout pass reuses it).
+  const ticketClone = new Int32Array(tickets.length);
+  const stakesOn = new Array<number>(entrants.length).fill(0);
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i]!;
+    const c = cloneIndex.get(t.cloneId)!;
+    ticketClone[i] = c;
+    stakesOn[c]! += t.stakeCents;
+  }
+  const plan = planSettlement(entrants, stakesOn, input.placeShares);
 
   const ticketPayouts: TicketPayout[] = new Array(tickets.length);
   let paidToTickets = 0;
   for (let i = 0; i < tickets.length; i++) {
     const t = tickets[i]!;
-    const rate = rates[ticketClone[i]!];
+    const rate = plan.rates[ticketClone[i]!];
     const payoutCents = rate ? rate.of(t.stakeCents) : 0;
     paidToTickets += payoutCents;
     ticketPayouts[i] = { ticketId: t.ticketId, payoutCents };
   }
 
-  const creatorPayouts = payCreators(input, stakesOn, creatorPool, gross);
-  const paidToCreators = creatorPayouts.reduce((sum, c) => sum + c.payoutCents, 0);
-
-  const ticketBreakage = distribution - paidToTickets;
-  const creatorBreakage = creatorPool - paidToCreators;
-  if (ticketBreakage < 0 || creatorBreakage < 0) {
-    throw new DomainError("INVARIANT_VIOLATED", `settlement pays more than its pools: tickets ${paidToTickets} of ${distribution}, creators ${paidToCreators} of ${creatorPool}`);
-  }
-
   return {
-    grossCents: gross,
-    rakeCents: rake,
-    creatorPoolCents: creatorPool,
-    distributionCents: distribution,
-    breakageCents: ticketBreakage + creatorBreakage,
-    refund,
-    ranking: placed.map((p) => ({ cloneId: p.cloneId, place: p.place })),
+    grossCents: plan.grossCents,
+    rakeCents: plan.rakeCents,
+    creatorPoolCents: plan.creatorPoolCents,
+    distributionCents: plan.distributionCents,
+    breakageCents: breakageOf(plan, paidToTickets),
+    refund: plan.refund,
+    ranking: plan.ranking,
     ticketPayouts,
-    creatorPayouts,
+    creatorPayouts: plan.creatorPayouts,
   };
 }
 
 /** Each creator once, by creatorId in code-unit order: floor(CP × its clones' stakes / G). */
-function payCreators(input: SettlementInput, stakesOn: readonly number[], creatorPool: number, gross: number): CreatorPayout[] {
+function payCreators(entrants: SettlementInput["entrants"], stakesOn: readonly number[], creatorPool: number, gross: number): CreatorPayout[] {
   const stakesOfCreator = new Map<string, number>();
-  input.entrants.forEach((e, c) => stakesOfCreator.set(e.creatorId, (stakesOfCreator.get(e.creatorId) ?? 0) + stakesOn[c]!));
+  entrants.forEach((e, c) => stakesOfCreator.set(e.creatorId, (stakesOfCreator.get(e.creatorId) ?? 0) + stakesOn[c]!));
   return [...stakesOfCreator.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((creatorId) => ({

@@ -146,7 +146,12 @@ describe("a race, from tickets to payouts", () => {
     const entrants = await arena.raceEntrants(t.db, raceId);
     const tickets = await arena.raceTickets(t.db, raceId);
     const expected = split({ entrants: entrants.map((e) => ({ cloneId: e.cloneId, creatorId: e.creatorId, finalEquityCents: e.finalEquityCents! })), tickets: tickets.map((x) => ({ ticketId: x.id, cloneId: x.cloneId, userId: x.userId, stakeCents: x.stakeCents })) });
-    expect(first.result).toEqual(expected);
+    const { ticketPayouts: expectedPayouts, ...expectedSplit } = expected;
+    const { ticketPayouts: paidPayouts, ...split_ } = first.result!;
+    expect(split_).toEqual(expectedSplit);
+    // the service read only the paid clones' tickets: their payouts are the pure split's, every other ticket's is 0
+    const byTicket = new Map(paidPayouts.map((p) => [p.ticketId, p.payoutCents]));
+    for (const p of expectedPayouts) expect(byTicket.get(p.ticketId) ?? 0).toBe(p.payoutCents);
     const after = await Promise.all(users.map(balance));
     const paid = users.map((u) => expected.ticketPayouts.filter((p) => tickets.find((x) => x.id === p.ticketId)!.userId === u).reduce((a, p) => a + p.payoutCents, 0));
     expect(after.map((b, i) => b - before[i]!)).toEqual(paid);

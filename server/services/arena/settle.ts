@@ -8,19 +8,22 @@
  *
  * Idempotent: the status move is the transaction's first statement and only one
  * settler can make it; a crash anywhere rolls everything back, and the re-run
- * pays once. The tickets are read before (a SETTLING race sells none) and checked
- * inside against the race's running totals (kept by each purchase's transaction),
- * so a mismatch stops the settlement rather than paying a stale set.
+ * pays once. The split comes from the stakes per clone (kept with every purchase,
+ * in its transaction); only the tickets of the clones that are paid are read, and
+ * checked against those stakes. Inside the transaction the pool must agree three
+ * ways (the clones' stakes, the race's total, the escrow's balance), or nothing is
+ * paid.
  */
 import { createHash } from "node:crypto";
-import { settleRace as split, type SettlementResult } from "@/lib/domain/parimutuel";
+import { breakageOf, planSettlement, type SettlementResult } from "@/lib/domain/parimutuel";
 import { writeTransaction, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
 import { writePayouts, type PayoutLeg } from "@/server/repositories/arena-ledger";
 
 export interface SettleOutcome {
   settled: boolean;
-  result: SettlementResult | null;
+  /** the split, with the payouts of the tickets that were paid (every other ticket was paid nothing) */
+  result: (Omit<SettlementResult, "ticketPayouts"> & { ticketPayouts: { ticketId: string; payoutCents: number }[] }) | null;
 }
 
 /** Test seam: called between the writes, to prove a failure mid-way posts nothing. */
@@ -32,34 +35,51 @@ export async function settleRace(db: PrismaClient, raceId: string, now: number, 
   const race = await arena.findRace(db, raceId);
   if (!race || race.status !== "SETTLING") return { settled: false, result: null };
   const entrants = await arena.raceEntrants(db, raceId);
-  const tickets = await arena.ticketsToSettle(db, raceId);
   const unranked = entrants.find((e) => e.finalEquityCents === null);
   if (unranked) throw new Error(`Race #${race.number} cannot settle: ${unranked.name} has no final equity`);
-  const result = split({
-    entrants: entrants.map((e) => ({ cloneId: e.cloneId, creatorId: e.creatorId, finalEquityCents: e.finalEquityCents! })),
-    tickets: tickets.map((t) => ({ ticketId: t.id, cloneId: t.cloneId, userId: t.userId, stakeCents: t.stakeCents })),
+
+  // the stakes per clone are kept with every purchase (in its transaction): they decide the split,
+  // and only the tickets of clones that are paid need reading
+  const plan = planSettlement(entrants.map((e) => ({ cloneId: e.cloneId, creatorId: e.creatorId, finalEquityCents: e.finalEquityCents! })), entrants.map((e) => e.stakeCents));
+  const paid = entrants.filter((_, i) => plan.rates[i]);
+  const tickets = await arena.ticketsToSettle(db, raceId, paid.map((e) => e.cloneId));
+  const rateOf = new Map(paid.map((e) => [e.cloneId, plan.rates[entrants.indexOf(e)]!]));
+  const read = new Map<string, { n: number; stake: number }>();
+  const ticketPayouts = tickets.map((t) => {
+    const r = read.get(t.cloneId) ?? { n: 0, stake: 0 };
+    read.set(t.cloneId, { n: r.n + 1, stake: r.stake + t.stakeCents });
+    return { ticketId: t.id, payoutCents: rateOf.get(t.cloneId)!.of(t.stakeCents) };
   });
+  // the tickets read are all of those clones' tickets, to the cent
+  for (const e of paid) {
+    const r = read.get(e.cloneId) ?? { n: 0, stake: 0 };
+    if (r.n !== e.ticketCount || r.stake !== e.stakeCents) throw new Error(`Race #${race.number}: ${e.name}'s tickets (${r.n}, ${r.stake} cents) do not match its stakes (${e.ticketCount}, ${e.stakeCents} cents)`);
+  }
+  const breakageCents = breakageOf(plan, ticketPayouts.reduce((a, p) => a + p.payoutCents, 0));
+  const { rates: _rates, ...split } = plan;
+  const result = { ...split, breakageCents, ticketPayouts };
 
   const legs: PayoutLeg[] = [];
   if (result.grossCents > 0) legs.push({ code: `escrow:${raceId}`, kind: "RACE_POOL_ESCROW", userId: null, amountCents: -result.grossCents, ticketId: null });
   if (result.rakeCents > 0) legs.push({ code: "treasury", kind: "PROTOCOL_TREASURY", userId: null, amountCents: result.rakeCents, ticketId: null });
   for (const c of result.creatorPayouts) if (c.payoutCents > 0) legs.push({ code: `royalties:${c.creatorId}`, kind: "CREATOR_ROYALTIES", userId: c.creatorId, amountCents: c.payoutCents, ticketId: null });
   for (let i = 0; i < tickets.length; i++) {
-    const paid = result.ticketPayouts[i]!.payoutCents;
-    if (paid > 0) legs.push({ code: `wallet:${tickets[i]!.userId}`, kind: "USER_WALLET", userId: tickets[i]!.userId, amountCents: paid, ticketId: tickets[i]!.id });
+    const payout = ticketPayouts[i]!.payoutCents;
+    if (payout > 0) legs.push({ code: `wallet:${tickets[i]!.userId}`, kind: "USER_WALLET", userId: tickets[i]!.userId, amountCents: payout, ticketId: tickets[i]!.id });
   }
-  if (result.breakageCents > 0) legs.push({ code: "treasury", kind: "PROTOCOL_TREASURY", userId: null, amountCents: result.breakageCents, ticketId: null });
-  const summary = { ...result, ticketPayouts: undefined, ticketCount: tickets.length };
+  if (breakageCents > 0) legs.push({ code: "treasury", kind: "PROTOCOL_TREASURY", userId: null, amountCents: breakageCents, ticketId: null });
+  const summary = { ...split, breakageCents, ticketCount: race.ticketCount, paidTickets: ticketPayouts.filter((p) => p.payoutCents > 0).length };
 
   const settled = await writeTransaction(db, async (tx) => {
     const moved = await tx.execute(`UPDATE "Race" SET "status" = 'SETTLED', "settledAtMs" = ?, "settlement" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'SETTLING'`, [
       BigInt(now), JSON.stringify(summary), new Date(), raceId,
     ]);
     if (moved !== 1) return false;
-    // the race's running totals are kept by each purchase's own transaction: the tickets read are all of them
-    const [totals] = await tx.query<{ n: unknown; s: unknown }>(`SELECT "ticketCount" AS "n", "poolCents" AS "s" FROM "Race" WHERE "id" = ?`, [raceId]);
-    if (Number(totals!.n) !== tickets.length || Number(totals!.s) !== result.grossCents) {
-      throw new Error(`Race #${race.number}'s tickets do not match its totals (${Number(totals!.n)} tickets and ${Number(totals!.s)} cents recorded, ${tickets.length} and ${result.grossCents} read)`);
+    // the pool three ways, each kept by every purchase's transaction: the race's total, the clones' stakes, the escrow's balance
+    const [totals] = await tx.query<{ pool: unknown; escrow: unknown }>(
+      `SELECT "poolCents" AS "pool", (SELECT "balanceCents" FROM "LedgerAccount" WHERE "code" = ?) AS "escrow" FROM "Race" WHERE "id" = ?`, [`escrow:${raceId}`, raceId]);
+    if (Number(totals!.pool) !== result.grossCents || Number(totals!.escrow ?? 0) !== result.grossCents) {
+      throw new Error(`Race #${race.number}'s pool does not add up: ${result.grossCents} cents staked on its clones, ${Number(totals!.pool)} in its total, ${Number(totals!.escrow ?? 0)} in escrow`);
     }
     if (legs.length) {
       await writePayouts(tx, {
