@@ -91,8 +91,13 @@ export const settleBenchmark: Benchmark = {
       }
       await insertRows(client, "Ticket", ["id", "raceId", "cloneId", "userId", "stakeCents", "clientKey", "transactionId", "createdAt"], rows);
       await insertRows(client, "LedgerAccount", ["id", "code", "kind", "userId", "allowNegative", "balanceCents", "createdAt"], [[newId(), `escrow:${raceId}`, "RACE_POOL_ESCROW", null, 0, gross, now.getTime()]]);
-      // the race's running totals, as the purchases keep them
+      // the running totals, as the purchases keep them: the race's, and each clone's
       await client.execute({ sql: `UPDATE "Race" SET "poolCents" = ?, "ticketCount" = ? WHERE "id" = ?`, args: [gross, ticketCount, raceId] });
+      await client.execute({
+        sql: `UPDATE "RaceEntrant" SET "stakeCents" = t."s", "ticketCount" = t."n" FROM (SELECT "cloneId", sum("stakeCents") AS "s", count(*) AS "n" FROM "Ticket" WHERE "raceId" = ? GROUP BY "cloneId") AS t
+              WHERE "RaceEntrant"."raceId" = ? AND "RaceEntrant"."cloneId" = t."cloneId"`,
+        args: [raceId, raceId],
+      });
       rows.length = 0;
       process.stderr.write(`set up in ${fmt((performance.now() - setupStarted) / 1000, 1)} s; settling...\n`);
 
