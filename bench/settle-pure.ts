@@ -7,24 +7,14 @@
  *
  *   npx tsx bench/settle-pure.ts [tickets]     (default 1,000,000)
  */
+import { mulberry32 } from "@/lib/domain/random";
 import { settleRace, validateSettlementInput, type SettlementInput, type SettlementTicket } from "@/lib/domain/parimutuel";
 
 const ENTRANTS = 8;
 
-/** mulberry32: a small seeded generator, so every run settles the same race. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function settlePureRace(ticketCount: number, seed = 20_240_601): SettlementInput {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const equities = [1_183_250, 1_097_400, 1_097_400, 1_012_345, 1_000_000, 987_654, 951_020, 903_311];
   const entrants = equities.map((finalEquityCents, i) => ({ cloneId: `clone-${i}`, creatorId: `creator-${i % 6}`, finalEquityCents }));
   // Clone k is picked with weight ENTRANTS − k: the favourites draw more tickets.

@@ -10,6 +10,7 @@
  *
  *   npm run bench -- settle [tickets]     (default 1,000,000)
  */
+import { mulberry32 } from "@/lib/domain/random";
 import os from "node:os";
 import { createClient, type Client } from "@libsql/client";
 import { settleRace as split, type SettlementInput } from "@/lib/domain/parimutuel";
@@ -20,17 +21,6 @@ import { fmt, printTable, scratchDatabase, type Benchmark } from "./harness";
 const ENTRANTS = 8;
 const BACKERS = 50_000;
 
-/** mulberry32: the same race every run */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertRows(client: Client, table: string, columns: string[], rows: unknown[][]) {
   const tx = await client.transaction("write");
@@ -55,7 +45,7 @@ export const settleBenchmark: Benchmark = {
     try {
       process.stderr.write(`setting up a race of ${fmt(ticketCount, 0)} tickets...\n`);
       const setupStarted = performance.now();
-      const random = prng(20_261_121);
+      const random = mulberry32(20_261_121);
       const now = new Date();
       const creators = Array.from({ length: 6 }, (_, i) => ({ id: newId(), email: `creator${i}@bench.local` }));
       const backers = Array.from({ length: BACKERS }, (_, i) => ({ id: newId(), email: `backer${i}@bench.local` }));

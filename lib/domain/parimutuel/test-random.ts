@@ -1,13 +1,8 @@
+import { mulberry32 } from "../random";
+
 /** A seeded generator for the property tests (mulberry32), so a failure can be replayed. */
 export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   /** An integer in [lo, hi]; exact up to 2^53 (two draws past 2^32). */
   const int = (lo: number, hi: number): number => {
     const span = hi - lo + 1;

@@ -4,20 +4,11 @@
  * a non-empty reason, or in an accepted action that satisfies every limit.
  * Nothing may throw.
  */
+import { mulberry32 } from "../random";
 import { describe, expect, it } from "vitest";
 import { actionSchema, parseAction, type Action } from "@/lib/domain/actions/action";
 import { checkGates, GATE_NAMES, KILL_SWITCH_LEVELS, type GateContext } from "./gates";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T,>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
