@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CloneAvatar } from "./clone-avatar";
 import { formatReturnPct, slotColor, toneOf } from "./format";
+import { money, niceAxis } from "@/components/charts/axis";
 
 export interface ChartEntrant {
   cloneId: string;
@@ -16,23 +17,8 @@ export interface ChartEntrant {
 type Curve = { cloneId: string; points: { time: number; equityUsd: number }[] };
 type Row = { time: number } & Record<string, number>;
 
-const money = (usd: number, digits: number) =>
-  `${usd < 0 ? "−" : ""}$${Math.abs(usd).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 const clock = (ms: number, seconds: boolean) => new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
 
-/** Round ticks (1, 2, 2.5 or 5 × a power of ten) around the values, about four of them. */
-function niceAxis(values: number[]) {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const raw = Math.max(hi - lo, 0.04) / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
-  const first = Math.floor(lo / step) * step;
-  const last = Math.ceil(hi / step) * step;
-  const ticks: number[] = [];
-  for (let i = 0; first + i * step <= last + step / 2; i++) ticks.push(Number((first + i * step).toFixed(6)));
-  return { domain: [first, last] as [number, number], ticks, step };
-}
 
 /** Every entrant's equity from its 10,000 USD start, one line per clone in its slot colour. */
 export function RaceEquityChart({ curves, entrants, startUsd, height = 320 }: { curves: Curve[]; entrants: ChartEntrant[]; startUsd: number; height?: number }) {

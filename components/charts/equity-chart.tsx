@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { money, niceAxis } from "./axis";
 
 export interface EquityChartPoint {
   time: number;
@@ -14,26 +15,11 @@ export interface EquityChartPoint {
 
 const DAY = 86_400_000;
 const dollars = (micro: number) => micro / 1_000_000;
-const money = (usd: number, digits = 2) =>
-  `${usd < 0 ? "−" : ""}$${Math.abs(usd).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 const utc = (ms: number, withDate: boolean) => {
   const iso = new Date(ms).toISOString();
   return withDate ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
 };
 
-/** Round ticks (1, 2, 2.5 or 5 × a power of ten) around the values, about four of them. */
-function niceAxis(values: number[]) {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const raw = Math.max(hi - lo, 0.04) / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
-  const first = Math.floor(lo / step) * step;
-  const last = Math.ceil(hi / step) * step;
-  const ticks: number[] = [];
-  for (let i = 0; first + i * step <= last + step / 2; i++) ticks.push(Number((first + i * step).toFixed(6)));
-  return { domain: [first, last] as [number, number], ticks, step };
-}
 
 const MINUTE = 60_000;
 const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * MINUTE);
