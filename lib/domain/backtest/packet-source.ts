@@ -10,7 +10,8 @@
  *   dropped, a bucket with a hole is incomplete in both), with the very same
  *   values, built by the same additions in the same order.
  * - Their packet rows (barPoint), built once per bar and shared, read-only; their
- *   closes and open times in typed arrays, which an EMA reads instead of the bars.
+ *   closes and open times in typed arrays, which an EMA reads in place instead of
+ *   the bars (the bars are not kept: resampled again from a window's minutes if read).
  * - Funding, contexts and the rest: the newest N before T, by binary search.
  * Indicators stay per decision: an EMA seeded at the window's first bar differs
  * from one seeded a bar later, so nothing is carried from one window to the next.
