@@ -142,14 +142,18 @@ export function barPoint(c: Candle, s: DataStreamBlock): PacketRow {
 }
 
 export function buildPacket(graph: CloneGraph, T: number, market: PacketMarket, options: BuildOptions = {}): ContextPacket {
-  const assets: AssetPacket[] = [];
+  const layout = layoutOf(graph);
+  // lists made at their length (a list grown by push starts with room for 16)
+  const assets = new Array<AssetPacket>(layout.length);
   const problems: ContextPacket["problems"] = [];
-  for (const { asset, streams: blocks } of layoutOf(graph)) {
-    const streams: StreamPacket[] = [];
+  for (let a = 0; a < layout.length; a++) {
+    const { asset, key, streams: blocks } = layout[a]!;
+    const streams = new Array<StreamPacket>(blocks.length);
     let lastPrice: number | null = null;
-    for (const stream of blocks) {
+    for (let b = 0; b < blocks.length; b++) {
+      const stream = blocks[b]!;
       const resolved = streamPacket(market, asset.symbol, stream, T, options.lazyIndicators ?? false);
-      streams.push(resolved.packet);
+      streams[b] = resolved.packet;
       lastPrice ??= resolved.lastPrice;
       if (resolved.packet.freshness.status !== "ok") {
         problems.push({
@@ -160,19 +164,19 @@ export function buildPacket(graph: CloneGraph, T: number, market: PacketMarket, 
         });
       }
     }
-    assets.push({ key: `${asset.venue}:${asset.symbol}`, venue: asset.venue, symbol: asset.symbol, enabled: asset.enabled, lastPrice, streams });
+    assets[a] = { key, venue: asset.venue, symbol: asset.symbol, enabled: asset.enabled, lastPrice, streams };
   }
   return { decisionTime: T, assets, problems };
 }
 
-type Layout = { asset: AssetBlock; streams: DataStreamBlock[] }[];
+type Layout = { asset: AssetBlock; key: string; streams: DataStreamBlock[] }[];
 const layouts = new WeakMap<CloneGraph, Layout>();
 
 /** The graph's assets and their streams; kept for a frozen graph (a saved version never changes). */
 function layoutOf(graph: CloneGraph): Layout {
   const kept = layouts.get(graph);
   if (kept) return kept;
-  const layout = assetsOf(graph).map((asset) => ({ asset, streams: streamsOf(graph, asset) }));
+  const layout = assetsOf(graph).map((asset) => ({ asset, key: `${asset.venue}:${asset.symbol}`, streams: streamsOf(graph, asset) }));
   if (Object.isFrozen(graph)) layouts.set(graph, layout);
   return layout;
 }
