@@ -45,7 +45,10 @@ export class PrismaLibSqlWithReader extends PrismaLibSql {
     };
     client.transaction = async (mode?: TransactionMode) => {
       const own = (forTransactions ??= createClient({ ...config, concurrency: 1 }));
-      const tx = await own.transaction(mode).catch((e: unknown) => {
+      // BEGIN IMMEDIATE where the adapter asks for BEGIN DEFERRED: the write lock is taken at the
+      // start, so a transaction that reads then writes waits its turn (busy timeout) instead of being
+      // refused with SQLITE_BUSY when another process committed between its read and its first write
+      const tx = await own.transaction(mode === undefined || mode === "deferred" ? "write" : mode).catch((e: unknown) => {
         drop(own);
         throw e;
       });
