@@ -42,6 +42,8 @@ interface StreamBars {
 }
 
 const DAY = 86_400_000;
+/** no rows: read-only, so one list serves every decision that reads none */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Resampled once, per perp and stream (streams differ in datapoints, so rows are per
@@ -195,8 +197,8 @@ class PerpAt implements PerpAtT {
     const bookAt = countBefore(p.books, T);
     this.book = bookAt > 0 ? p.books[bookAt - 1]! : null;
     // as deep as the graph's deepest stream reads; the builder keeps each stream's own
-    this.funding = depth?.funding ? newestOf(p.funding, countBefore(p.funding, T), depth.funding) : [];
-    this.contexts = depth?.contexts ? newestOf(p.contexts, countBefore(p.contexts, T), depth.contexts) : [];
+    this.funding = depth?.funding ? newestOf(p.funding, countBefore(p.funding, T), depth.funding) : NONE;
+    this.contexts = depth?.contexts ? newestOf(p.contexts, countBefore(p.contexts, T), depth.contexts) : NONE;
   }
 
   candles(s: DataStreamBlock): CandleWindow {
