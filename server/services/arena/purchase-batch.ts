@@ -1,33 +1,48 @@
 /**
- * Group commit for ticket purchases. Each purchase is its own all-or-nothing unit
- * (a SAVEPOINT: its statements are kept or rolled back together), but the
- * purchases waiting at the same moment share one transaction, so one commit (one
- * fsync) serves them all. A purchase refused or failing inside its savepoint rolls
- * back alone; the others commit. Nothing is acknowledged before its commit.
+ * Group commit for ticket purchases. The purchases waiting at the same moment share
+ * one transaction, so one commit (one fsync) serves them all, and they are written
+ * together by a fixed number of statements (server/repositories/arena-purchases.ts):
+ * each purchase is still all-or-nothing, decided in order as if written one after
+ * another; a refused one keeps nothing and the others commit. Should that write fail
+ * (an error of the database, not a refusal), the group is written again one purchase
+ * per savepoint (writePurchase), so a purchase that fails fails alone. Nothing is
+ * acknowledged before its commit.
  *
- * SQLite has one writer at a time: without this, each purchase waits for its own
- * fsync (~0.5–1 ms here), which caps a server near 1,000 purchases a second before
- * doing anything else. Batches form only under load: a lone purchase commits at once.
+ * SQLite has one writer at a time and runs in this thread: a commit blocks the
+ * process for its fsync (~0.5–1 ms on a quiet disk, ~5 ms on a busy one), and each
+ * statement costs its preparation. Groups form only under load (a lone purchase
+ * commits at once): after a group, the next one starts no sooner than that group
+ * took, so while purchases keep coming the writer holds at most about half of the
+ * thread and the rest serves the requests, which join the next group meanwhile.
  */
 import { writeTransaction, type PrismaClient, type SqlTx } from "@/server/db";
-import { writePurchase, type PurchaseRow, type PurchaseWrite } from "@/server/repositories/arena-ledger";
+import { writePurchase, type PurchaseRow } from "@/server/repositories/arena-ledger";
+import { writePurchases, type PurchaseOutcome } from "@/server/repositories/arena-purchases";
 
-/** Purchases per transaction at most: a few ms of statements, so no one waits long behind a batch. */
+export type { PurchaseOutcome };
+
+/** Purchases per transaction at most: a few ms of statements, so no one waits long behind a group. */
 const MAX_BATCH = 200;
+/** The most a purchase waits for the next group to start, however long the last one took. */
+const MAX_GAP_MS = 10;
 
 interface Job {
   row: PurchaseRow;
-  resolve: (w: PurchaseWrite) => void;
+  resolve: (w: PurchaseOutcome) => void;
   reject: (e: unknown) => void;
 }
+
+type Settled = { ok: true; w: PurchaseOutcome } | { ok: false; e: unknown };
 
 class PurchaseBatcher {
   private pending: Job[] = [];
   private running = false;
+  /** performance.now() before which the next group does not start (while purchases keep coming) */
+  private nextStartAt = 0;
 
   constructor(private readonly db: PrismaClient) {}
 
-  submit(row: PurchaseRow): Promise<PurchaseWrite> {
+  submit(row: PurchaseRow): Promise<PurchaseOutcome> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row, resolve, reject });
       if (!this.running) void this.drain();
@@ -38,32 +53,50 @@ class PurchaseBatcher {
     this.running = true;
     try {
       while (this.pending.length) {
+        const wait = this.nextStartAt - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const batch = this.pending.splice(0, MAX_BATCH);
-        let outcomes: ({ ok: true; w: PurchaseWrite } | { ok: false; e: unknown })[] = [];
-        try {
-          await writeTransaction(this.db, async (tx) => {
-            // a retried transaction (the file was busy) starts over: outcomes are those of the attempt that commits
-            outcomes = [];
-            for (const job of batch) outcomes.push(await inSavepoint(tx, job.row));
-          });
-        } catch (e) {
-          // the transaction itself failed (not one purchase): none of the batch was written
-          for (const job of batch) job.reject(e);
-          continue;
-        }
+        const started = performance.now();
+        const settled = await this.write(batch);
+        const ended = performance.now();
+        this.nextStartAt = ended + Math.min(MAX_GAP_MS, ended - started);
         batch.forEach((job, i) => {
-          const o = outcomes[i]!;
-          if (o.ok) job.resolve(o.w);
-          else job.reject(o.e);
+          const s = settled[i]!;
+          if (s.ok) job.resolve(s.w);
+          else job.reject(s.e);
         });
       }
     } finally {
       this.running = false;
     }
   }
+
+  /** The group's outcomes, in order: written together, or else one savepoint each; all rejected if the transaction fails. */
+  private async write(batch: Job[]): Promise<Settled[]> {
+    const rows = batch.map((j) => j.row);
+    try {
+      const outcomes = await writeTransaction(this.db, (tx) => writePurchases(tx, rows));
+      return outcomes.map((w) => ({ ok: true, w }));
+    } catch (e) {
+      // rolled back whole: each purchase again in its own savepoint, so whatever failed fails alone
+      console.warn(`[tickets] a group of ${rows.length} purchases failed to write together (${(e as Error)?.message ?? e}): writing them one by one`);
+    }
+    try {
+      let settled: Settled[] = [];
+      await writeTransaction(this.db, async (tx) => {
+        // a retried transaction (the file was busy) starts over: outcomes are those of the attempt that commits
+        settled = [];
+        for (const row of rows) settled.push(await inSavepoint(tx, row));
+      });
+      return settled;
+    } catch (e) {
+      // the transaction itself failed (not one purchase): none of the group was written
+      return rows.map(() => ({ ok: false, e }));
+    }
+  }
 }
 
-async function inSavepoint(tx: SqlTx, row: PurchaseRow): Promise<{ ok: true; w: PurchaseWrite } | { ok: false; e: unknown }> {
+async function inSavepoint(tx: SqlTx, row: PurchaseRow): Promise<Settled> {
   await tx.execute(`SAVEPOINT "purchase"`, []);
   try {
     const w = await writePurchase(tx, row);
@@ -81,7 +114,7 @@ async function inSavepoint(tx: SqlTx, row: PurchaseRow): Promise<{ ok: true; w: 
 const batchers = new WeakMap<PrismaClient, PurchaseBatcher>();
 
 /** Writes one purchase, in the next group commit of this database client. */
-export function submitPurchase(db: PrismaClient, row: PurchaseRow): Promise<PurchaseWrite> {
+export function submitPurchase(db: PrismaClient, row: PurchaseRow): Promise<PurchaseOutcome> {
   let b = batchers.get(db);
   if (!b) batchers.set(db, (b = new PurchaseBatcher(db)));
   return b.submit(row);

@@ -1,8 +1,8 @@
 /**
  * Buying a ticket (PRODUCT.md §8): the wallet debit into the race's pool escrow,
  * the ledger transaction, the ticket and the race's running totals are written
- * together or not at all (server/repositories/arena-ledger.ts), in a savepoint of
- * a group commit shared with concurrent purchases (purchase-batch.ts). Refused,
+ * together or not at all, in a group commit shared with concurrent purchases
+ * (purchase-batch.ts, server/repositories/arena-purchases.ts). Refused,
  * with the reason and nothing written: outside ACCUMULATING (or once its launch
  * time has passed), above the balance, on a clone not entered, a stake outside
  * 1 to 1,000 credits. Idempotent by the buyer's client key: a retry returns the
@@ -47,28 +47,28 @@ export async function buyTicket(db: PrismaClient, req: BuyTicketRequest, now: nu
 
   const ticketId = newId();
   try {
-    // one savepoint in the next group commit: all of this purchase or none of it
+    // in the next group commit: all of this purchase or none of it
     const w = await submitPurchase(db, {
       ticketId, raceId: race.id, cloneId: req.cloneId, userId: req.userId, stakeCents, clientKey,
       idempotencyKey: `ticket:${req.userId}:${clientKey}`, requestHash: requestHash(race.id, req.cloneId, stakeCents),
       memo: `Ticket on ${inputs.entrantName} in Race #${race.number}`, launchAfterMs: now,
     });
-    // a refusal found by the conditional updates (nothing of it was kept)
+    // a refusal found under the write lock (nothing of it was kept)
     if (!w.ok) throw new Refused(w.refused);
     return { ticketId, raceId: race.id, cloneId: req.cloneId, stakeCents, replayed: false };
   } catch (e) {
-    if (e instanceof Refused) throw await refusal(db, e.why, req, stakeCents, race.number);
+    if (e instanceof Refused && e.why !== "duplicate") throw await refusal(db, e.why, req, stakeCents, race.number);
     // the same key bought concurrently (two tabs, a retry racing the first request): that ticket is the answer
-    if (isUniqueViolation(e)) {
+    if ((e instanceof Refused && e.why === "duplicate") || isUniqueViolation(e)) {
       const winner = (await arena.purchaseInputs(db, { userId: req.userId, clientKey, raceId: req.raceId, cloneId: req.cloneId })).ticket;
       if (winner) return replayOf(winner, req, stakeCents);
     }
-    throw e;
+    throw e instanceof Refused ? new Error(`The key ${clientKey} was used, but no ticket of this user has it`) : e;
   }
 }
 
 class Refused extends Error {
-  constructor(readonly why: "race" | "funds") {
+  constructor(readonly why: "race" | "funds" | "duplicate") {
     super(why);
   }
 }
