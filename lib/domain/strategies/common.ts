@@ -22,6 +22,15 @@ export { fmt } from "./figures";
  * strategies write base's keys out in its order: the same object, key for key.
  */
 
+/**
+ * { ...inputs, ...more }: the same keys in the same order, without the cost SPREAD_NOTE
+ * describes (inputs are the strategies' own records: no setter or __proto__ key, so
+ * assigning is defining).
+ */
+export function withInputs(inputs: StrategyInputs, more: StrategyInputs): StrategyInputs {
+  return Object.assign({}, inputs, more);
+}
+
 /** Rules never reach for the clone's full leverage: 2x keeps a 4% stop far from liquidation. */
 export const DEFAULT_LEVERAGE = 2;
 
@@ -97,7 +106,7 @@ export function hold(asset: string, reasoning: string, inputs: StrategyInputs, c
 
 /** A hold for missing, stale or too little data: the rule has no view, hence confidence 0. */
 export const noData = (asset: string, reason: string, inputs: StrategyInputs = {}): StrategyDecision =>
-  hold(asset, `Holding: ${reason}.`, { ...inputs, problem: reason }, 0);
+  hold(asset, `Holding: ${reason}.`, withInputs(inputs, { problem: reason }), 0);
 
 export function close(asset: string, reasoning: string, inputs: StrategyInputs, conf: number): StrategyDecision {
   return { action: { action: "close", asset, sizePct: 0, leverage: 1, confidence: confidence(conf), reasoning }, inputs };
@@ -139,5 +148,5 @@ export function entry(plan: EntryPlan, inputs: StrategyInputs): StrategyDecision
   if (plan.invalidation !== undefined) action.invalidation = plan.invalidation;
   const plannedFrom = ` from ${fmt(price)}`;
   action.reasoning = `${plan.why}; going ${side} ${sizePct}% at ${leverage}x${plannedFrom}${exits.length > 0 ? `, ${exits.join(", ")}` : ""}.`;
-  return { action, inputs: { ...inputs, price, sizePct, leverage } };
+  return { action, inputs: withInputs(inputs, { price, sizePct, leverage }) };
 }

@@ -8,7 +8,7 @@
  */
 import type { StrategyParams } from "@/lib/domain/graph/trading-prompt";
 import type { Strategy, StreamDataset } from "@/lib/domain/graph/vocabulary";
-import { hold } from "./common";
+import { hold, withInputs } from "./common";
 import { decideFundingCarry } from "./funding-carry";
 import { decideMeanReversion } from "./mean-reversion";
 import { decideMomentum } from "./momentum";
@@ -59,7 +59,7 @@ export function decideByStrategy<S extends Strategy>(strategy: S, input: Strateg
   return hold(
     input.asset,
     `Holding: the ${strategy} rule says ${kind}, but ${reason}. The signal: ${decision.action.reasoning}`,
-    { ...decision.inputs, blockedAction: kind },
+    withInputs(decision.inputs, { blockedAction: kind }),
     0.5,
   );
 }
