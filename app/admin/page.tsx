@@ -30,7 +30,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         eyebrow={<Badge tone="info">Admin</Badge>}
         title="Operations"
         subtitle="Users and credits, background workers and the ledger's health."
-        actions={<div className="flex gap-2"><LinkButton href="/admin/runtime" variant="secondary" size="sm">Runtime controls</LinkButton><LinkButton href="/admin/ingestion" variant="secondary" size="sm">Ingestion health</LinkButton></div>}
+        actions={<div className="flex flex-wrap gap-2"><LinkButton href="/admin/arena" variant="secondary" size="sm">Arena controls</LinkButton><LinkButton href="/admin/runtime" variant="secondary" size="sm">Runtime controls</LinkButton><LinkButton href="/admin/ingestion" variant="secondary" size="sm">Ingestion health</LinkButton></div>}
       />
 
       <div className="grid gap-6 lg:grid-cols-2">

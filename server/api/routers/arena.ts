@@ -2,7 +2,7 @@ import { arenaScheduleInput, buyTicketInput, cancelRaceInput, cloneRacesInput, r
 import { refundRace } from "@/server/services/arena/refund";
 import { arenaSchedule, setArenaSchedule } from "@/server/services/arena/settings";
 import { buyTicket } from "@/server/services/arena/tickets";
-import { arenaOverview, cloneRaceHistory, myTickets, raceView } from "@/server/services/arena/views";
+import { adminRaces, arenaOverview, cloneRaceHistory, myTickets, raceView } from "@/server/services/arena/views";
 import { adminProcedure, protectedProcedure, publicProcedure, router } from "../trpc";
 
 export const arenaRouter = router({
@@ -15,5 +15,7 @@ export const arenaRouter = router({
     .mutation(({ ctx, input }) => buyTicket(ctx.db, { userId: ctx.user.id, raceId: input.raceId, cloneId: input.cloneId, stakeCents: input.amount, clientKey: input.clientKey })),
   schedule: adminProcedure.query(({ ctx }) => arenaSchedule(ctx.db)),
   setSchedule: adminProcedure.input(arenaScheduleInput).mutation(({ ctx, input }) => setArenaSchedule(ctx.db, input, ctx.user.id)),
+  /** Every race in play and the latest finished ones, for /admin/arena. */
+  recentRaces: adminProcedure.query(({ ctx }) => adminRaces(ctx.db, 12)),
   cancelRace: adminProcedure.input(cancelRaceInput).mutation(async ({ ctx, input }) => ({ cancelled: await refundRace(ctx.db, input.raceId, { reason: `Cancelled by an operator: ${input.reason}`, now: Date.now() }) })),
 });

@@ -8,7 +8,7 @@ import { maxDrawdown, sharpe } from "@/lib/domain/backtest/metrics";
 import { DomainError } from "@/lib/domain/errors";
 import { equityBreakdown } from "@/lib/domain/paper/account";
 import { liveOdds } from "@/lib/domain/race/odds";
-import { isFinished, RACE_START_USD } from "@/lib/domain/race/lifecycle";
+import { isFinished, OPEN_STATUSES, RACE_START_USD } from "@/lib/domain/race/lifecycle";
 import type { SettlementResult } from "@/lib/domain/parimutuel";
 import type { PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
@@ -38,6 +38,20 @@ export async function arenaOverview(db: PrismaClient) {
     accumulating: accumulating ? await accumulatingView(db, accumulating) : null,
     live: running ? await leaderboard(db, running) : null,
     lastSettled: lastSettled ? { number: lastSettled.number, status: lastSettled.status } : null,
+  };
+}
+
+/**
+ * The races an operator watches (admin Arena page): every race still in play (taking
+ * tickets, launched, live, settling), newest first, and the finished ones among the
+ * latest `take` races. With a schedule that runs longer than it accumulates, several
+ * races are live at once, so the open ones are read by status, not from the latest few.
+ */
+export async function adminRaces(db: PrismaClient, take: number) {
+  const [open, recent] = await Promise.all([arena.racesIn(db, OPEN_STATUSES), arena.recentRaces(db, take)]);
+  return {
+    open: open.reverse().map(raceSummary),
+    finished: recent.filter((r) => isFinished(r.status)).map(raceSummary),
   };
 }
 
