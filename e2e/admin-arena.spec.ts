@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USER, signIn } from "./helpers";
 
 // The e2e server runs fast races (scripts/e2e-server.ts): 1 race minute taking tickets
-// and 1 live at a time scale of 2, i.e. 30 s each on the wall clock. Journeys after
+// and 3 live at a time scale of 2, i.e. 30 s and 90 s on the wall clock. Journeys after
 // this one count on that schedule, so the schedule test puts it back.
 
 const FIELDS = ["Accumulation", "Live", "Time scale"] as const;
@@ -39,8 +39,8 @@ test("an admin changes the race schedule: a value out of range is refused on its
 
   const original = await readSchedule(page);
   const currentText = await page.getByTestId("schedule-current").textContent();
-  expect(original).toEqual({ Accumulation: "1", Live: "1", "Time scale": "2" });
-  await expect(page.getByTestId("schedule-current")).toContainText("each race accumulates 30 s, races 30 s on the wall clock");
+  expect(original).toEqual({ Accumulation: "1", Live: "3", "Time scale": "2" });
+  await expect(page.getByTestId("schedule-current")).toContainText("each race accumulates 30 s, races 1 min 30 s on the wall clock");
 
   // the wall-clock result follows the typing
   await field(page, "Live").fill("240");

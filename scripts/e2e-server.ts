@@ -20,9 +20,10 @@ Object.assign(process.env, {
   DEMO_SEED: "true",
   ADMIN_EMAILS: "",
 });
-// fast races for the Arena journey: 30 s accumulating and 30 s live on the wall clock
-// (one race minute each at a time scale of 2), unless the caller chose a schedule
-for (const [name, value] of Object.entries({ ARENA_ACCUMULATE_MINUTES: "1", ARENA_LIVE_MINUTES: "1", ARENA_TIME_SCALE: "2" })) {
+// fast races for the Arena journey: 30 s accumulating and 90 s live on the wall clock (1 and 3 race
+// minutes at a time scale of 2: a live race always spans a minute boundary, where the clones decide),
+// unless the caller chose a schedule
+for (const [name, value] of Object.entries({ ARENA_ACCUMULATE_MINUTES: "1", ARENA_LIVE_MINUTES: "3", ARENA_TIME_SCALE: "2" })) {
   process.env[name] ??= value;
 }
 

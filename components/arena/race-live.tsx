@@ -54,7 +54,7 @@ export function RaceLive({ number, initial }: { number: number; initial: RaceVie
 
       {cancelled ? (
         <Alert tone="negative" title={`Race #${race.number} was cancelled`} data-testid="cancelled">
-          {data.cancelReason ?? race.cancelReason ?? "No reason was recorded."} Every ticket was refunded in full.
+          {(data.cancelReason ?? race.cancelReason ?? "No reason was recorded").replace(/\.?$/, ".")} Every ticket was refunded in full.
         </Alert>
       ) : null}
       {race.status === "ACCUMULATING" ? (
