@@ -3,87 +3,123 @@
  * live resolver recomputes per decision is computed once per window here, and
  * each decision takes a slice:
  *
- * - A stream's complete bars: the window's minutes resampled once (resample, the
- *   one rule). A decision reads the complete bars of its newest candleMinutes(s)
- *   minutes; those are exactly the once-resampled complete bars whose minutes all
- *   lie among them (a bucket cut by the window's start is incomplete there and
- *   dropped, a bucket with a hole is incomplete in both), with the very same
- *   values, built by the same additions in the same order.
- * - Their packet rows (barPoint), built once per bar and shared, read-only; their
- *   closes and open times in typed arrays, which an EMA reads in place instead of
- *   the bars (the bars are not kept: resampled again from a window's minutes if read).
+ * - A stream's complete bars: the window's minutes aggregated once (eachBucket,
+ *   resample's own). A decision reads the complete bars of its newest
+ *   candleMinutes(s) minutes; those are exactly the once-made complete bars whose
+ *   minutes all lie among them (a bucket cut by the window's start is incomplete
+ *   there and dropped, a bucket with a hole is incomplete in both), with the very
+ *   same values, built by the same additions in the same order.
+ * - Kept as columns (StreamBars): closes and open times in typed arrays, which an
+ *   EMA reads in place; a bar's packet row (barPoint) made when a window first reads
+ *   it and shared by the windows that follow; the bars themselves resampled again
+ *   from a window's minutes only if something reads them.
  * - Funding, contexts and the rest: the newest N before T, by binary search.
  * Indicators stay per decision: an EMA seeded at the window's first bar differs
  * from one seeded a bar later, so nothing is carried from one window to the next.
  */
 import { barPoint, candleMinutes, type CandleWindow, type PacketMarket, type PacketReads, type PacketRow, type PerpAtT } from "@/lib/domain/decisions/build-packet";
 import type { DataStreamBlock } from "@/lib/domain/graph/schema";
-import { resample } from "@/lib/domain/market/resample";
+import { barOf, eachBucket, INTERVALS, resample } from "@/lib/domain/market/resample";
 import type { Candle } from "@/lib/domain/market/types";
-import { countBefore, countBelow, minutesClosedBy, newestOf, openTimesOf, type MarketSeries, type PerpSeries } from "./series";
+import { countBefore, countBelow, minutesClosedBy, newestOf, type MarketSeries, type PerpSeries } from "./series";
 
-const M = 60_000;
-
-interface StreamBars {
-  /** candleMinutes(stream): the newest minutes a decision's bars come from */
-  minutes: number;
-  /** the perp's minutes and the stream's granularity, to resample a window's bars again if read */
-  source: PerpSeries;
-  granularity: DataStreamBlock["granularity"];
-  /** each bar's close and open time, for the indicators that read only those (an EMA) */
-  closes: Float64Array;
-  openTimes: Float64Array;
-  /** the bars are in strictly ascending order (checked once: so is every run of them) */
-  ascending: boolean;
-  /** index (in the perp's minutes) of each bar's first and last minute */
-  first: Int32Array;
-  last: Int32Array;
-  rows: PacketRow[];
-}
-
-const DAY = 86_400_000;
 /** no rows: read-only, so one list serves every decision that reads none */
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * Resampled once, per perp and stream (streams differ in datapoints, so rows are per
- * stream), a UTC day at a time: a bucket never spans two days, so each day's bars are
- * the year's for that day. They are read into the columns and rows and dropped while
- * young; keeping the year's bars (~100,000 objects) cost ~100 ms of copying in the GC.
+ * A stream's complete bars over the perp's minutes, read once (eachBucket, resample's
+ * own aggregation) into columns, without making the bars: their open times and closes
+ * (typed, for EMAs and the order), their minutes, and the fields each bar takes from
+ * them. A bar's packet row is made from those (barPoint of the very bar resample would
+ * make) when a window first reads it, and let go once the windows have moved past it:
+ * a year's ~100,000 bars and rows kept whole cost ~100 ms of copying in the GC.
  */
-function streamBars(p: PerpSeries, s: DataStreamBlock): StreamBars {
-  const n = p.minutes.length;
-  const minuteTimes = openTimesOf(p.minutes);
-  // at most one bar per minute: the columns are cut to the bars' count at the end
-  const closes = new Float64Array(n);
-  const openTimes = new Float64Array(n);
-  const first = new Int32Array(n);
-  const last = new Int32Array(n);
-  const rows: PacketRow[] = [];
-  let count = 0;
-  for (let a = 0; a < n; ) {
-    const b = countBelow(minuteTimes, (Math.floor(minuteTimes[a]! / DAY) + 1) * DAY, a);
-    const bars = resample(p.minutes.slice(a, b), s.granularity, true);
-    const perBar = bars.length && s.granularity !== "1m" ? (bars[0]!.closeTime + 1 - bars[0]!.openTime) / M : 1;
-    let j = a;
-    for (const bar of bars) {
-      // a complete bar's minutes are its perBar consecutive minutes from its open
-      while (minuteTimes[j]! < bar.openTime) j++;
-      first[count] = j;
-      last[count] = j + perBar - 1;
-      closes[count] = bar.close;
-      openTimes[count] = bar.openTime;
-      rows.push(barPoint(bar, s));
-      count++;
+class StreamBars {
+  /** candleMinutes(stream): the newest minutes a decision's bars come from */
+  readonly minutes: number;
+  readonly count: number;
+  readonly closes: Float64Array;
+  readonly openTimes: Float64Array;
+  /** the bars are in strictly ascending order (checked once: so is every run of them) */
+  readonly ascending: boolean;
+  /** index (in the perp's minutes) of each bar's first and last minute */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** the fields a bar takes from all its minutes, as aggregated (plain lists: no number is converted) */
+  private readonly highs: number[] = [];
+  private readonly lows: number[] = [];
+  private readonly closeValues: number[] = [];
+  private readonly volumes: number[] = [];
+  private readonly trades: number[] = [];
+  private readonly rows: (PacketRow | undefined)[];
+  /** rows before this bar were let go */
+  private kept = 0;
+
+  constructor(
+    readonly source: PerpSeries,
+    readonly stream: DataStreamBlock,
+  ) {
+    const minutes = source.minutes;
+    this.minutes = candleMinutes(stream);
+    // at most one bar per minute: the columns are cut to the bars' count at the end
+    const closes = new Float64Array(minutes.length);
+    const openTimes = new Float64Array(minutes.length);
+    const first = new Int32Array(minutes.length);
+    const last = new Int32Array(minutes.length);
+    let count = 0;
+    if (stream.granularity === "1m") {
+      // resample's 1-minute bars are the minutes themselves
+      for (; count < minutes.length; count++) {
+        first[count] = last[count] = count;
+        closes[count] = minutes[count]!.close;
+        openTimes[count] = minutes[count]!.openTime;
+      }
+    } else {
+      eachBucket(minutes, stream.granularity, true, (b) => {
+        first[count] = b.from;
+        last[count] = b.to - 1;
+        closes[count] = b.close;
+        openTimes[count] = b.openTime;
+        this.highs.push(b.high);
+        this.lows.push(b.low);
+        this.closeValues.push(b.close);
+        this.volumes.push(b.volume);
+        this.trades.push(b.trades);
+        count++;
+      });
     }
-    a = b;
+    let ascending = true;
+    for (let i = 1; i < count && ascending; i++) ascending = openTimes[i]! > openTimes[i - 1]!;
+    this.count = count;
+    this.ascending = ascending;
+    this.closes = closes.slice(0, count);
+    this.openTimes = openTimes.slice(0, count);
+    this.first = first.slice(0, count);
+    this.last = last.slice(0, count);
+    this.rows = new Array<PacketRow | undefined>(count);
   }
-  let ascending = true;
-  for (let i = 1; i < count && ascending; i++) ascending = openTimes[i]! > openTimes[i - 1]!;
-  return {
-    minutes: candleMinutes(s), source: p, granularity: s.granularity, ascending, rows,
-    closes: closes.slice(0, count), openTimes: openTimes.slice(0, count), first: first.slice(0, count), last: last.slice(0, count),
-  };
+
+  /** The rows of bars [from, to). Windows move forward: rows before `from` are let go (made again if asked for). */
+  rowsOf(from: number, to: number): PacketRow[] {
+    if (from > this.kept) {
+      for (let b = this.kept; b < Math.min(from, this.count); b++) this.rows[b] = undefined;
+      this.kept = from;
+    }
+    const points = new Array<PacketRow>(to - from);
+    for (let b = from; b < to; b++) points[b - from] = this.rows[b] ??= barPoint(this.bar(b), this.stream);
+    return points;
+  }
+
+  /** Bar b as resample makes it: its first minute's fields, with those it takes from all its minutes. */
+  private bar(b: number): Candle {
+    const minutes = this.source.minutes;
+    if (this.stream.granularity === "1m") return minutes[this.first[b]!]!;
+    const openTime = this.openTimes[b]!;
+    return barOf(minutes, {
+      from: this.first[b]!, to: this.last[b]! + 1, openTime, closeTime: openTime + INTERVALS[this.stream.granularity] - 1,
+      high: this.highs[b]!, low: this.lows[b]!, close: this.closeValues[b]!, volume: this.volumes[b]!, trades: this.trades[b]!,
+    });
+  }
 }
 
 /**
@@ -107,7 +143,7 @@ class WindowAt implements CandleWindow {
     hi: number,
     depth: number,
   ) {
-    this.points = prepared.rows.slice(Math.max(lo, hi - depth), hi);
+    this.points = prepared.rowsOf(Math.max(lo, hi - depth), hi);
     this.closes = prepared.closes;
     this.openTimes = prepared.openTimes;
     this.from = lo;
@@ -116,8 +152,8 @@ class WindowAt implements CandleWindow {
   }
 
   get bars(): readonly Candle[] {
-    const { source, granularity, first, last } = this.prepared;
-    return (this.resampled ??= this.to > this.from ? resample(source.minutes.slice(first[this.from], last[this.to - 1]! + 1), granularity, true) : []);
+    const { source, stream, first, last } = this.prepared;
+    return (this.resampled ??= this.to > this.from ? resample(source.minutes.slice(first[this.from], last[this.to - 1]! + 1), stream.granularity, true) : []);
   }
 }
 
@@ -205,7 +241,7 @@ class PerpAt implements PerpAtT {
     let streams = this.prepared.get(this.p);
     if (!streams) this.prepared.set(this.p, (streams = new Map()));
     let prepared = streams.get(s);
-    if (!prepared) streams.set(s, (prepared = streamBars(this.p, s)));
+    if (!prepared) streams.set(s, (prepared = new StreamBars(this.p, s)));
     const start = Math.max(0, this.closed - prepared.minutes);
     const lo = countBelow(prepared.first, start);
     const hi = countBelow(prepared.last, this.closed, lo);

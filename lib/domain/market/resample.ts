@@ -12,19 +12,32 @@ export function isInterval(value: string): value is Interval {
   return value in INTERVALS;
 }
 
+/** A bucket of minutes, minutes[from..to), and the fields its bar takes from them. */
+export interface Bucket {
+  from: number;
+  to: number;
+  openTime: number;
+  closeTime: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  trades: number;
+}
+
 /**
- * @param minutes 1-minute candles, ascending by openTime
- * @param complete when true, buckets missing any minute are dropped (a decision
- *   must not read a bar that is still forming or has a hole); when false they are
- *   kept, built from the minutes present
+ * The one aggregation: each bucket of `minutes` in order, with its bar's fields (high,
+ * low, close, volume, trades over its minutes in order; the rest are its first
+ * minute's). One object is refilled for every bucket: `visit` reads it and keeps
+ * nothing of it. resample builds its bars from it; a backtest reads a year of buckets
+ * into columns without making a bar of each.
+ * @param complete as for resample
  */
-export function resample(minutes: readonly Candle[], interval: Interval, complete = false): Candle[] {
+export function eachBucket(minutes: readonly Candle[], interval: Interval, complete: boolean, visit: (bucket: Readonly<Bucket>) => void): void {
   const size = INTERVALS[interval];
-  if (size === 60_000) return [...minutes];
   const perBucket = size / 60_000;
-  const out: Candle[] = [];
-  // one pass, a bucket's fields in locals: the bar object is built once, when the bucket
-  // is whole (a backtest resamples a year of minutes; spreading per minute cost ~1 s)
+  const bucket: Bucket = { from: 0, to: 0, openTime: 0, closeTime: 0, high: 0, low: 0, close: 0, volume: 0, trades: 0 };
+  // one pass, a bucket's fields in locals (a backtest resamples a year of minutes; spreading per minute cost ~1 s)
   for (let i = 0; i < minutes.length; ) {
     const first = minutes[i]!;
     const start = Math.floor(first.openTime / size) * size;
@@ -39,8 +52,36 @@ export function resample(minutes: readonly Candle[], interval: Interval, complet
       volume += m.volume;
       trades += m.trades;
     }
-    if (!complete || j - i === perBucket) out.push({ ...first, openTime: start, closeTime: start + size - 1, high, low, close, volume, trades });
+    if (!complete || j - i === perBucket) {
+      bucket.from = i;
+      bucket.to = j;
+      bucket.openTime = start;
+      bucket.closeTime = start + size - 1;
+      bucket.high = high;
+      bucket.low = low;
+      bucket.close = close;
+      bucket.volume = volume;
+      bucket.trades = trades;
+      visit(bucket);
+    }
     i = j;
   }
+}
+
+/** A bucket's bar: its first minute's fields, with the bucket's own. */
+export function barOf(minutes: readonly Candle[], b: Readonly<Bucket>): Candle {
+  return { ...minutes[b.from]!, openTime: b.openTime, closeTime: b.closeTime, high: b.high, low: b.low, close: b.close, volume: b.volume, trades: b.trades };
+}
+
+/**
+ * @param minutes 1-minute candles, ascending by openTime
+ * @param complete when true, buckets missing any minute are dropped (a decision
+ *   must not read a bar that is still forming or has a hole); when false they are
+ *   kept, built from the minutes present
+ */
+export function resample(minutes: readonly Candle[], interval: Interval, complete = false): Candle[] {
+  if (INTERVALS[interval] === 60_000) return [...minutes];
+  const out: Candle[] = [];
+  eachBucket(minutes, interval, complete, (b) => out.push(barOf(minutes, b)));
   return out;
 }
