@@ -52,8 +52,9 @@ class StreamBars {
   private readonly volumes: number[] = [];
   private readonly trades: number[] = [];
   private readonly rows: (PacketRow | undefined)[];
-  /** rows before this bar were let go */
+  /** the rows of bars [kept, made) are made; those before `kept` were let go */
   private kept = 0;
+  private made = 0;
 
   constructor(
     readonly source: PerpSeries,
@@ -99,15 +100,22 @@ class StreamBars {
     this.rows = new Array<PacketRow | undefined>(count);
   }
 
-  /** The rows of bars [from, to). Windows move forward: rows before `from` are let go (made again if asked for). */
+  /**
+   * The rows of bars [from, to). Windows move forward: rows before `from` are let go,
+   * and only the bars new to this window get theirs made (made again if asked for after
+   * being let go).
+   */
   rowsOf(from: number, to: number): PacketRow[] {
     if (from > this.kept) {
-      for (let b = this.kept; b < Math.min(from, this.count); b++) this.rows[b] = undefined;
+      for (let b = this.kept; b < Math.min(from, this.made); b++) this.rows[b] = undefined;
       this.kept = from;
+      this.made = Math.max(this.made, from);
     }
-    const points = new Array<PacketRow>(to - from);
-    for (let b = from; b < to; b++) points[b - from] = this.rows[b] ??= barPoint(this.bar(b), this.stream);
-    return points;
+    if (from < this.kept) {
+      for (let b = from; b < Math.min(to, this.kept); b++) this.rows[b] ??= barPoint(this.bar(b), this.stream);
+    }
+    for (; this.made < to; this.made++) this.rows[this.made] = barPoint(this.bar(this.made), this.stream);
+    return this.rows.slice(from, to) as PacketRow[];
   }
 
   /** Bar b as resample makes it: its first minute's fields, with those it takes from all its minutes. */
