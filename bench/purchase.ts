@@ -58,6 +58,8 @@ interface LevelResult {
   serverCpuMsPerRequest: number | null;
   /** this process's CPU per request: the load generator's own cost */
   clientCpuMsPerRequest: number;
+  /** purchases: how many shared each commit, on average (the group commit's groups) */
+  purchasesPerCommit?: number;
   loadAvg1m: number;
 }
 
@@ -120,14 +122,15 @@ export const purchaseBenchmark: Benchmark = {
       const cookies: string[] = [];
       for (const email of setup.emails) cookies.push(await signIn(base, email));
 
-      const tickets = new Map<string, { clientKey: string }>();
+      const tickets = new Set<string>();
       let keySeq = 0;
-      const runId = Date.now().toString(36);
+      // the level in each key, to count afterwards how many purchases each commit carried
+      let keyLevel = "warm";
       const purchase: Target = {
         name: "purchase (arena.buyTicket)",
         method: "POST",
         request(i) {
-          const clientKey = `bench-${runId}-${keySeq++}`;
+          const clientKey = `bench-${keyLevel}-${keySeq++}`;
           const input = { raceId: setup.raceId, cloneId: setup.cloneIds[i % setup.cloneIds.length]!, amount: STAKE, clientKey };
           return {
             path: "/api/trpc/arena.buyTicket?batch=1",
@@ -138,7 +141,7 @@ export const purchaseBenchmark: Benchmark = {
         onOk(_i, body) {
           const data = (JSON.parse(body) as { result: { data: { json: { ticketId: string; replayed: boolean } } } }[])[0]!.result.data.json;
           if (data.replayed) throw new Error("a fresh key was answered as a replay");
-          tickets.set(data.ticketId, { clientKey: "" });
+          tickets.add(data.ticketId);
         },
       };
       const health: Target = { name: "GET /api/health", method: "GET", request: () => ({ path: "/api/health", headers: {} }) };
@@ -157,8 +160,10 @@ export const purchaseBenchmark: Benchmark = {
 
       const results: LevelResult[] = [];
       for (const c of levels) {
+        keyLevel = `c${c}`;
         for (const t of targets) {
           const r = await load(port, t, c, requests, serverPid);
+          if (t === purchase) r.purchasesPerCommit = await purchasesPerCommit(db, `bench-c${c}-`);
           results.push(r);
           console.log(`  ${r.target.padEnd(26)} C=${String(c).padStart(3)}  ${fmt(r.perSecond, 0).padStart(6)}/s  p50 ${fmt(r.p50Ms)} ms  p99 ${fmt(r.p99Ms)} ms  errors ${r.errors}`);
         }
@@ -174,6 +179,7 @@ export const purchaseBenchmark: Benchmark = {
         errors: r.errors ? Object.entries(r.errorsByStatus).map(([s, n]) => `${n}×${s}`).join(" ") : "0",
         "server CPU ms/req": r.serverCpuMsPerRequest === null ? "-" : fmt(r.serverCpuMsPerRequest, 2),
         "client CPU ms/req": fmt(r.clientCpuMsPerRequest, 2),
+        "per commit": r.purchasesPerCommit === undefined ? "-" : fmt(r.purchasesPerCommit, 1),
         load: fmt(r.loadAvg1m, 2),
       })));
       const purchases = results.filter((r) => r.target === purchase.name);
@@ -198,6 +204,7 @@ export const purchaseBenchmark: Benchmark = {
         concurrency: r.concurrency, requests: r.requests, perSecond: Math.round(r.perSecond), p50Ms: round1(r.p50Ms), p90Ms: round1(r.p90Ms), p99Ms: round1(r.p99Ms),
         maxMs: round1(r.maxMs), errors: r.errors, errorsByStatus: r.errorsByStatus,
         serverCpuMsPerRequest: r.serverCpuMsPerRequest === null ? null : round2(r.serverCpuMsPerRequest), clientCpuMsPerRequest: round2(r.clientCpuMsPerRequest), loadAvg1m: round2(r.loadAvg1m),
+        ...(r.purchasesPerCommit === undefined ? {} : { purchasesPerCommit: round1(r.purchasesPerCommit) }),
       });
       return {
         benchmark: "purchase",
@@ -262,13 +269,22 @@ async function setUp(db: import("@/server/db").PrismaClient) {
   return { raceId, raceNumber: race.number, cloneIds, emails, accumulateHours: accumulateMinutes / 60 };
 }
 
-async function checkPurchases(db: import("@/server/db").PrismaClient, raceId: string, answered: Map<string, unknown>) {
+/** Purchases per commit for the keys with this prefix: a group's ledger transactions share one timestamp. */
+async function purchasesPerCommit(db: import("@/server/db").PrismaClient, keyPrefix: string): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ purchases: number | bigint; commits: number | bigint }[]>(
+    `SELECT count(*) AS "purchases", count(DISTINCT lt."createdAt") AS "commits" FROM "Ticket" t JOIN "LedgerTransaction" lt ON lt."id" = t."transactionId" WHERE t."clientKey" LIKE ?`,
+    `${keyPrefix}%`,
+  );
+  return Number(row?.purchases ?? 0) / Math.max(1, Number(row?.commits ?? 0));
+}
+
+async function checkPurchases(db: import("@/server/db").PrismaClient, raceId: string, answered: Set<string>) {
   const arena = await import("@/server/repositories/arena");
   const { runLedgerAudit } = await import("@/server/services/ledger/run-ledger-audit");
   const rows = await db.ticket.findMany({ where: { raceId }, select: { id: true, stakeCents: true } });
   const problems: string[] = [];
   const ids = new Set(rows.map((r) => r.id));
-  const missing = [...answered.keys()].filter((id) => !ids.has(id));
+  const missing = [...answered].filter((id) => !ids.has(id));
   if (missing.length) problems.push(`${missing.length} purchases answered 2xx have no ticket row`);
   if (rows.length !== answered.size) problems.push(`${rows.length} ticket rows for ${answered.size} purchases answered 2xx`);
   const stakes = rows.reduce((a, r) => a + Number(r.stakeCents), 0);
