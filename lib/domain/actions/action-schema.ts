@@ -71,14 +71,17 @@ export function acceptedAction(candidate: Record<string, unknown>): Action | nul
   const out = { action, asset, sizePct, leverage } as Action;
   let fields = 6;
   // the optional fields: absent, or well-formed (zod counts a field as given when `key in` the candidate)
+  // each read once, like the required fields (a value is what one read of it gave)
   if ("stopLoss" in candidate) {
-    if (!isPrice(candidate.stopLoss)) return null;
-    out.stopLoss = candidate.stopLoss as number;
+    const v = candidate.stopLoss;
+    if (!isPrice(v)) return null;
+    out.stopLoss = v as number;
     fields++;
   }
   if ("takeProfit" in candidate) {
-    if (!isPrice(candidate.takeProfit)) return null;
-    out.takeProfit = candidate.takeProfit as number;
+    const v = candidate.takeProfit;
+    if (!isPrice(v)) return null;
+    out.takeProfit = v as number;
     fields++;
   }
   if ("trailingStopPct" in candidate) {

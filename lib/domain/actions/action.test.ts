@@ -243,4 +243,25 @@ describe("acceptedAction is actionSchema's answer, without zod", () => {
     }
     expect(acceptedCount).toBeGreaterThan(1_000);
   });
+
+  it("parseAction of an object is the same as of its JSON text (which never takes the canonical shortcut)", () => {
+    // values JSON carries as they are: no NaN, no infinities, no -0
+    const carried = (v: unknown) => typeof v !== "number" || (Number.isFinite(v) && !Object.is(v, -0));
+    const choices = Object.fromEntries(Object.entries(CHOICES).map(([k, vs]) => [k, [...vs.filter(carried), "bad\u0000text", " x\r\n"]]));
+    let canonical = 0;
+    for (let i = 0; i < 6_000; i++) {
+      const candidate: Record<string, unknown> = {};
+      for (const [key, values] of Object.entries(choices)) {
+        const absent = REQUIRED.has(key) ? pick([false, false, false, false, false, false, false, true]) : pick([true, true, false]);
+        if (!absent) candidate[key] = i % 3 === 0 ? pick(values) : pick(values.slice(0, REQUIRED.has(key) ? 2 : 1));
+      }
+      const direct = parseAction(candidate);
+      expect(direct).toStrictEqual(parseAction(JSON.stringify(candidate)));
+      if (direct.ok) expect(Object.keys(direct.action)).toEqual(Object.keys((parseAction(JSON.stringify(candidate)) as { action: object }).action));
+      if (direct.ok && direct.warnings.length === 0) canonical++;
+    }
+    expect(canonical).toBeGreaterThan(300);
+    // -0 is written as 0 either way
+    expect(parseAction({ ...valid, confidence: -0 })).toStrictEqual(parseAction({ ...valid, confidence: 0 }));
+  });
 });

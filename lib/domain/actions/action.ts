@@ -19,7 +19,7 @@
  */
 import { describeUnknownKeys, readFields, type RawFields } from "./action-input";
 import { acceptedAction, actionSchema, ACTION_BOUNDS, FIELD_EXPECTATIONS, type Action, type ActionField } from "./action-schema";
-import { capText, describeValue } from "./action-text";
+import { capText, describeValue, sanitizeText } from "./action-text";
 
 export * from "./action-schema";
 export { sanitizeText } from "./action-text";
@@ -84,7 +84,36 @@ function stripSizeless(action: Action, warnings: string[]): Action {
   return out;
 }
 
+/**
+ * The answer when it is an Action already, as the full path would return it: a plain
+ * object of Action fields only, each as normalise leaves it, with nothing to warn about
+ * (a rules strategy's answer, at every decision of a backtest). acceptedAction's copy of
+ * it, without reading it into fields and copying it twice more; null for anything else,
+ * which takes the full path. The outcome is the same either way.
+ */
+function canonicalAction(raw: unknown): Action | null {
+  if (typeof raw !== "object" || raw === null || Object.getPrototypeOf(raw) !== Object.prototype) return null;
+  const source = raw as Record<string, unknown>;
+  // own keys only: for...in (acceptedAction's strictness) also lists a polluted prototype's, which readFields ignores
+  for (const key in source) if (!Object.hasOwn(source, key)) return null;
+  const action = acceptedAction(source);
+  if (!action) return null;
+  // normalise writes -0 as 0 (sizePct and confidence may be 0; the other numbers are positive)
+  if (Object.is(action.sizePct, -0) || Object.is(action.confidence, -0)) return null;
+  // text capText would change (within the caps, which acceptedAction checked, it only sanitises)
+  if (sanitizeText(action.reasoning) !== action.reasoning) return null;
+  if (action.invalidation !== undefined && sanitizeText(action.invalidation) !== action.invalidation) return null;
+  // a close or hold is stripSizeless's answer when it carries no size and no exit plan
+  if (action.action === "close" || action.action === "hold") {
+    if (action.sizePct !== 0 || action.leverage !== 1) return null;
+    if (action.stopLoss !== undefined || action.takeProfit !== undefined || action.trailingStopPct !== undefined || action.invalidation !== undefined) return null;
+  }
+  return action;
+}
+
 function parseUnsafe(raw: unknown): ParseActionResult {
+  const canonical = canonicalAction(raw);
+  if (canonical) return { ok: true, action: canonical, warnings: [] };
   const read = readFields(raw);
   if (!read.ok) return read;
   const warnings: string[] = [];

@@ -77,7 +77,8 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   // the rules provider's answer: a strategy that throws is an "unavailable" outcome, a no-trade
   let raw: unknown;
   try {
-    raw = rulesDecision({ asset, packet, tradingPrompt: prompt, position: position && { side: position.side, sizeBase: position.sizeBase, entryPrice: position.entryPrice } }).action;
+    // explain: false, the action alone: a backtest keeps no reasoning and no inputs (the outcome does not depend on them)
+    raw = rulesDecision({ asset, packet, tradingPrompt: prompt, position: position && { side: position.side, sizeBase: position.sizeBase, entryPrice: position.entryPrice }, explain: false }).action;
   } catch (err) {
     return outcome(equityMicro, "NO_TRADE", `the ${prompt.strategy} rule failed: ${err instanceof Error ? err.message : String(err)}`, null);
   }

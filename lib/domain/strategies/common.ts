@@ -31,6 +31,9 @@ export function withInputs(inputs: StrategyInputs, more: StrategyInputs): Strate
   return Object.assign({}, inputs, more);
 }
 
+/** A decision's inputs when they are not recorded (StrategyInput.explain false): one shared, empty record. */
+export const NO_INPUTS: StrategyInputs = Object.freeze({});
+
 /** Rules never reach for the clone's full leverage: 2x keeps a 4% stop far from liquidation. */
 export const DEFAULT_LEVERAGE = 2;
 
@@ -122,6 +125,8 @@ export interface EntryPlan {
   confidence: number;
   /** what would prove the trade wrong */
   invalidation?: string;
+  /** false: no reasoning and no inputs are written (StrategyInput.explain) */
+  explain?: boolean;
 }
 
 export function entry(plan: EntryPlan, inputs: StrategyInputs): StrategyDecision {
@@ -130,22 +135,18 @@ export function entry(plan: EntryPlan, inputs: StrategyInputs): StrategyDecision
   const sizePct = risk.maxPositionPct;
   const leverage = Math.min(DEFAULT_LEVERAGE, risk.maxLeverage);
   const action: Action = { action: side === "long" ? "open_long" : "open_short", asset, sizePct, leverage, confidence: confidence(plan.confidence), reasoning: "" };
-  const exits: string[] = [];
-  if (risk.stopLossPct !== undefined) {
-    action.stopLoss = roundPrice(price * (1 - (sign * risk.stopLossPct) / 100));
-    exits.push(`stop-loss ${fmt(action.stopLoss)} (${risk.stopLossPct}%)`);
-  }
+  if (risk.stopLossPct !== undefined) action.stopLoss = roundPrice(price * (1 - (sign * risk.stopLossPct) / 100));
   // A short cannot gain more than 100%: a take-profit at or below zero is left out.
   const target = risk.takeProfitPct === undefined ? 0 : price * (1 + (sign * risk.takeProfitPct) / 100);
-  if (risk.takeProfitPct !== undefined && target > 0) {
-    action.takeProfit = roundPrice(target);
-    exits.push(`take-profit ${fmt(action.takeProfit)} (${risk.takeProfitPct}%)`);
-  }
-  if (risk.trailingStopPct !== undefined) {
-    action.trailingStopPct = risk.trailingStopPct;
-    exits.push(`trailing stop ${risk.trailingStopPct}%`);
-  }
+  if (risk.takeProfitPct !== undefined && target > 0) action.takeProfit = roundPrice(target);
+  if (risk.trailingStopPct !== undefined) action.trailingStopPct = risk.trailingStopPct;
+  // the invalidation is part of the action (it is kept with the position), not of its explanation
   if (plan.invalidation !== undefined) action.invalidation = plan.invalidation;
+  if (plan.explain === false) return { action, inputs: NO_INPUTS };
+  const exits: string[] = [];
+  if (action.stopLoss !== undefined) exits.push(`stop-loss ${fmt(action.stopLoss)} (${risk.stopLossPct}%)`);
+  if (action.takeProfit !== undefined) exits.push(`take-profit ${fmt(action.takeProfit)} (${risk.takeProfitPct}%)`);
+  if (action.trailingStopPct !== undefined) exits.push(`trailing stop ${risk.trailingStopPct}%`);
   const plannedFrom = ` from ${fmt(price)}`;
   action.reasoning = `${plan.why}; going ${side} ${sizePct}% at ${leverage}x${plannedFrom}${exits.length > 0 ? `, ${exits.join(", ")}` : ""}.`;
   return { action, inputs: withInputs(inputs, { price, sizePct, leverage }) };

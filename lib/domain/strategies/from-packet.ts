@@ -14,6 +14,8 @@ export interface RulesRequest {
   packet: ContextPacket;
   tradingPrompt: TradingPromptBlock;
   position: { side: "long" | "short"; sizeBase: number; entryPrice: number } | null;
+  /** false: only the action is read (StrategyInput.explain) */
+  explain?: boolean;
 }
 
 export function rulesDecision(request: RulesRequest): StrategyDecision {
@@ -35,5 +37,6 @@ export function rulesDecision(request: RulesRequest): StrategyDecision {
     risk,
     position: request.position,
     allowedActions,
+    explain: request.explain,
   });
 }

@@ -8,7 +8,7 @@
  */
 import type { StrategyParams } from "@/lib/domain/graph/trading-prompt";
 import type { Strategy, StreamDataset } from "@/lib/domain/graph/vocabulary";
-import { hold, withInputs } from "./common";
+import { hold, NO_INPUTS, withInputs } from "./common";
 import { decideFundingCarry } from "./funding-carry";
 import { decideMeanReversion } from "./mean-reversion";
 import { decideMomentum } from "./momentum";
@@ -55,6 +55,7 @@ export function decideByStrategy<S extends Strategy>(strategy: S, input: Strateg
   const allowed = input.allowedActions;
   const kind = decision.action.action;
   if (kind === "hold" || allowed === undefined || allowed.includes(kind)) return decision;
+  if (input.explain === false) return hold(input.asset, "", NO_INPUTS, 0.5);
   const reason = `${kind} is not among this clone's allowed actions (${allowed.join(", ")})`;
   return hold(
     input.asset,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseAction } from "@/lib/domain/actions/action";
 import type { StreamPacket } from "@/lib/domain/decisions/context-packet";
 import { computeIndicators } from "@/lib/domain/indicators/compute";
+import { decideByStrategy } from "./index";
 import { decideMomentum, type MomentumParams } from "./momentum";
 import { closesStream, fundingStream, range, risk, STALE } from "./test-fixtures";
 import type { PositionView, StrategyInput } from "./types";
@@ -46,6 +47,18 @@ describe("momentum", () => {
     const { action } = decideMomentum(given);
     expect(action).toMatchObject({ asset: "BTC", ...expected });
     expect(parseAction(action).ok).toBe(true);
+    // explain: false (a backtest's) is the same action, field for field, without its words
+    const quiet = decideMomentum({ ...given, explain: false });
+    expect(quiet.action).toStrictEqual({ ...action, reasoning: quiet.action.confidence === 0 ? action.reasoning : "" });
+    if (quiet.action.confidence !== 0) expect(quiet.inputs).toStrictEqual({});
+  });
+
+  it("with explain false and an allowed-actions list, a blocked signal is the same hold", () => {
+    const given = input(withEmas(99_900, 100_100), { allowedActions: ["open_long", "close", "hold"] });
+    const said = decideByStrategy("momentum", given);
+    const quiet = decideByStrategy("momentum", { ...given, explain: false });
+    expect(said.action).toMatchObject({ action: "hold", confidence: 0.5 });
+    expect(quiet.action).toStrictEqual({ ...said.action, reasoning: "" });
   });
 
   it("sends no stop or take-profit the risk block does not set, and passes a trailing stop through", () => {

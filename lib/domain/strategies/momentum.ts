@@ -15,8 +15,8 @@
 import type { StreamPacket } from "@/lib/domain/decisions/context-packet";
 import type { StrategyParams } from "@/lib/domain/graph/trading-prompt";
 import { emaStepper } from "@/lib/domain/indicators/library";
-import { close, column, confidence, countColumn, entry, finite, fmt, fmtPct, hold, noData, pickStream, streamProblem } from "./common";
-import type { StrategyDecision, StrategyInput } from "./types";
+import { close, column, confidence, countColumn, entry, finite, fmt, fmtPct, hold, NO_INPUTS, noData, pickStream, streamProblem } from "./common";
+import type { StrategyDecision, StrategyInput, StrategyInputs } from "./types";
 
 export type MomentumParams = StrategyParams<"momentum">;
 
@@ -52,30 +52,48 @@ export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDe
   const stream = pickStream(input.streams, "candles");
   const problem = streamProblem(stream, "candles", asset);
   if (problem !== null || !stream) return noData(asset, problem ?? "no candles");
-  // the closes listed only where read (an EMA not in the packet, no last price): a backtest
-  // decides thousands of times on the packet's EMAs and needs their count only
-  const count = countColumn(stream.points, "close");
   const fast = readEma(stream, params.fastEma);
   const slow = readEma(stream, params.slowEma);
-  const base = { stream: stream.blockId, fastEma: params.fastEma, slowEma: params.slowEma, closes: count, emaSource: slow.source };
   if (fast.value === null || slow.value === null || slow.value <= 0) {
+    const count = countColumn(stream.points, "close");
+    const base = { stream: stream.blockId, fastEma: params.fastEma, slowEma: params.slowEma, closes: count, emaSource: slow.source };
     return noData(asset, `EMA(${params.slowEma}) needs ${params.slowEma} closes and the ${stream.granularity} stream has ${count}`, base);
   }
   const gap = (fast.value - slow.value) / slow.value;
-  // base's keys written out, not spread: see SPREAD_NOTE in common.ts
-  const inputs = { stream: base.stream, fastEma: base.fastEma, slowEma: base.slowEma, closes: base.closes, emaSource: base.emaSource, fast: fast.value, slow: slow.value, gap, position: position?.side ?? null };
+  const strength = confidence(0.55 + 0.35 * Math.min(1, Math.abs(gap) / FULL_CONFIDENCE_GAP));
+  const trend = gap > 0 ? "long" : "short";
+  const signal: Signal = Math.abs(gap) < MOMENTUM_DEAD_BAND ? "tangled" : position?.side === trend ? "keep" : position ? "turned" : "enter";
+  if (input.explain === false) {
+    // only the action is read: the same decision without its words (StrategyInput.explain)
+    if (signal === "tangled") return hold(asset, "", NO_INPUTS);
+    if (signal === "keep") return hold(asset, "", NO_INPUTS, strength);
+    if (signal === "turned") return close(asset, "", NO_INPUTS, strength);
+    return enter(input, stream, trend, strength, "", NO_INPUTS);
+  }
+  // the closes counted only where recorded: a backtest decides thousands of times on the packet's EMAs
+  const count = countColumn(stream.points, "close");
+  // written out, not spread: see SPREAD_NOTE in common.ts
+  const inputs = { stream: stream.blockId, fastEma: params.fastEma, slowEma: params.slowEma, closes: count, emaSource: slow.source, fast: fast.value, slow: slow.value, gap, position: position?.side ?? null };
   const f = `EMA(${params.fastEma}) ${fmt(fast.value)}`;
   const s = `EMA(${params.slowEma}) ${fmt(slow.value)}`;
-  const strength = confidence(0.55 + 0.35 * Math.min(1, Math.abs(gap) / FULL_CONFIDENCE_GAP));
-
-  if (Math.abs(gap) < MOMENTUM_DEAD_BAND) {
+  if (signal === "tangled") {
     const keeping = position ? `; keeping the ${position.side}` : "";
     return hold(asset, `${f} and ${s} are tangled (${fmtPct(gap, 3)}, inside the ${fmtPct(MOMENTUM_DEAD_BAND)} band): no trend to follow${keeping}.`, inputs);
   }
-  const trend = gap > 0 ? "long" : "short";
   const relation = `${f} is ${gap > 0 ? "above" : "below"} ${s} (${fmtPct(gap, 3)})`;
-  if (position?.side === trend) return hold(asset, `${relation}: the trend still favours the open ${trend}, holding it.`, inputs, strength);
-  if (position) return close(asset, `${relation}: the trend turned against the open ${position.side}, closing it.`, inputs, strength);
+  if (signal === "keep") return hold(asset, `${relation}: the trend still favours the open ${trend}, holding it.`, inputs, strength);
+  if (signal === "turned") return close(asset, `${relation}: the trend turned against the open ${position!.side}, closing it.`, inputs, strength);
+  return enter(input, stream, trend, strength, relation, inputs);
+}
+
+/**
+ * What the EMAs say given the position: inside the dead band, on the open position's
+ * side, against it, or a trend to enter.
+ */
+type Signal = "tangled" | "keep" | "turned" | "enter";
+
+function enter(input: StrategyInput<MomentumParams>, stream: StreamPacket, trend: "long" | "short", strength: number, why: string, inputs: StrategyInputs): StrategyDecision {
+  const { asset, params } = input;
   const price = input.lastPrice ?? column(stream.points, "close").at(-1) ?? null;
   if (price === null || !(price > 0)) return noData(asset, "there is no price to plan the entry from", inputs);
   return entry(
@@ -84,9 +102,10 @@ export function decideMomentum(input: StrategyInput<MomentumParams>): StrategyDe
       side: trend,
       price,
       risk: input.risk,
-      why: relation,
+      why,
       confidence: strength,
       invalidation: `EMA(${params.fastEma}) crosses back ${trend === "long" ? "below" : "above"} EMA(${params.slowEma})`,
+      explain: input.explain,
     },
     inputs,
   );

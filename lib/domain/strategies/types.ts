@@ -25,6 +25,13 @@ export interface StrategyInput<P> {
   position: PositionView | null;
   /** the clone's allowed actions: a signal for any other action becomes a hold */
   allowedActions?: readonly ActionKind[];
+  /**
+   * false when only the action is read (a backtest keeps neither reasoning nor inputs): the
+   * rule may then leave the reasoning empty and the inputs out (NO_INPUTS). The action is
+   * otherwise the same, and so is everything done with it: parsing never rejects an action
+   * for its text, and the gates and execution do not read it. Default true.
+   */
+  explain?: boolean;
 }
 
 /** The numbers behind a decision, as recorded with the decision run. */
