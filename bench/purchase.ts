@@ -8,12 +8,13 @@
  * a second at p99 ≤ 50 ms.
  *
  * Baselines in the same run, through the same load generator and server:
- * `GET /api/health` (Next's route handler floor, a few small reads) and the
+ * `GET /api/health/live` (Next's floor: a route handler that does nothing but
+ * answer), `GET /api/health` (a route handler with a few small reads) and the
  * authenticated tRPC query `arena.myTickets` (session, user lookup, reads).
  * Afterwards: every 2xx purchase is a ticket row, the race's pool, the entrants'
  * stakes and the escrow equal the tickets' stakes, the ledger audit passes.
  *
- * Usage: npm run bench -- purchase [requests per level = 5000] [levels = 16,32,64] [--cpu-prof=DIR] [--only=purchase,health,myTickets]
+ * Usage: npm run bench -- purchase [requests per level = 5000] [levels = 16,32,64] [--cpu-prof=DIR] [--only=live,purchase,health,myTickets]
  * (--cpu-prof: the server runs with node --cpu-prof, the profile written to DIR when it stops;
  * --only: those targets alone, e.g. to profile purchases without the baselines)
  * Needs a production build (`npx next build`); waits for a `next build` already running.
@@ -144,6 +145,7 @@ export const purchaseBenchmark: Benchmark = {
           tickets.add(data.ticketId);
         },
       };
+      const live: Target = { name: "GET /api/health/live", method: "GET", request: () => ({ path: "/api/health/live", headers: {} }) };
       const health: Target = { name: "GET /api/health", method: "GET", request: () => ({ path: "/api/health", headers: {} }) };
       const myTickets: Target = {
         name: "query (arena.myTickets)",
@@ -155,7 +157,7 @@ export const purchaseBenchmark: Benchmark = {
       };
 
       // warm-up: the JIT, Next's first loads of each route, the connection pools
-      const targets = Object.entries({ health, purchase, myTickets }).filter(([k]) => !only || only.includes(k)).map(([, t]) => t);
+      const targets = Object.entries({ live, health, purchase, myTickets }).filter(([k]) => !only || only.includes(k)).map(([, t]) => t);
       for (const t of targets) await load(port, t, Math.min(16, levels[0]!), Math.min(1_000, requests), serverPid);
 
       const results: LevelResult[] = [];
@@ -189,7 +191,7 @@ export const purchaseBenchmark: Benchmark = {
       };
       console.log("");
       for (const r of purchases) {
-        console.log(`C=${r.concurrency}: purchases at ${fmt(ratioOf(r, health.name), 2)}× the rate of GET /api/health and ${fmt(ratioOf(r, myTickets.name), 2)}× that of arena.myTickets.`);
+        console.log(`C=${r.concurrency}: purchases at ${fmt(ratioOf(r, live.name), 2)}× the rate of an empty route handler (GET /api/health/live), ${fmt(ratioOf(r, health.name), 2)}× that of GET /api/health and ${fmt(ratioOf(r, myTickets.name), 2)}× that of arena.myTickets.`);
       }
       const best = purchases.filter((r) => r.p99Ms <= GOAL.p99Ms).sort((a, b) => b.perSecond - a.perSecond)[0];
       const goalMet = purchases.some((r) => r.perSecond >= GOAL.perSecond && r.p99Ms <= GOAL.p99Ms && r.errors === 0);
@@ -208,8 +210,9 @@ export const purchaseBenchmark: Benchmark = {
       });
       return {
         benchmark: "purchase",
-        levels: purchases.map((r) => ({ ...strip(r), healthRatio: Number(ratioOf(r, health.name).toFixed(3)), myTicketsRatio: Number(ratioOf(r, myTickets.name).toFixed(3)) })),
+        levels: purchases.map((r) => ({ ...strip(r), liveRatio: Number(ratioOf(r, live.name).toFixed(3)), healthRatio: Number(ratioOf(r, health.name).toFixed(3)), myTicketsRatio: Number(ratioOf(r, myTickets.name).toFixed(3)) })),
         baseline: {
+          live: results.filter((r) => r.target === live.name).map(strip),
           health: results.filter((r) => r.target === health.name).map(strip),
           myTickets: results.filter((r) => r.target === myTickets.name).map(strip),
         },

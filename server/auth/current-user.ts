@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "./auth";
+import { headers } from "next/headers";
+import { sessionUserIdFromCookies } from "./session-user";
 import { findSessionUser } from "@/server/services/users/find-session-user";
 
 export interface CurrentUser {
@@ -15,8 +16,7 @@ export interface CurrentUser {
  * account loses access at once, whatever the JWT still says). null when signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserIdFromCookies((await headers()).get("cookie"));
   if (!id) return null;
   return findSessionUser(id);
 });
