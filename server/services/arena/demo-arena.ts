@@ -6,6 +6,7 @@
  * while a race accumulates, so the odds move on their own. Idempotent.
  */
 import { templateGraph, type TemplateId } from "@/lib/domain/graph/templates";
+import type { Indicator } from "@/lib/domain/graph/indicators";
 import type { CloneGraph } from "@/lib/domain/graph/schema";
 import { ARENA_SLOTS } from "@/lib/domain/race/lifecycle";
 import type { PrismaClient } from "@/server/db";
@@ -18,17 +19,83 @@ import { DEMO_PASSWORD } from "../users/demo-users";
 import { signUp } from "../users/sign-up";
 import { buyTicket } from "./tickets";
 
-type ArenaClone = { owner: string; templateId: TemplateId; name: string; symbols: string[]; tagline: string; avatar: string };
+/**
+ * A clone's demo tuning: the templates are built for hours and days (5-minute
+ * candles, 2-sigma bands), which in a race of a few wall-clock minutes would
+ * mostly hold, leaving the clones that never traded tied for 1st at 10,000 USD.
+ * Arena clones read 1-minute candles with shorter averages and lighter triggers,
+ * each its own, and their prompt says so (what the clone page shows is what runs).
+ */
+interface DemoTuning {
+  prompt: string;
+  params: Record<string, number>;
+  /** the candle stream's indicators on 1-minute bars (the strategy's averages among them) */
+  indicators?: Indicator[];
+}
+
+type ArenaClone = { owner: string; templateId: TemplateId; name: string; symbols: string[]; tagline: string; avatar: string; tuning: DemoTuning };
 
 export const ARENA_CLONES: readonly ArenaClone[] = [
-  { owner: "grace@clash.local", templateId: "momentum", name: "Trend Tiger", symbols: ["BTC", "ETH"], tagline: "Pounces on a trend and rides it until it turns.", avatar: "tiger" },
-  { owner: "grace@clash.local", templateId: "mean-reversion", name: "Rubber Band Owl", symbols: ["ETH"], tagline: "Stretched too far? It snaps back. Patience is a position.", avatar: "owl" },
-  { owner: "linus@clash.local", templateId: "volume-spike", name: "Thunder Shark", symbols: ["SOL"], tagline: "Smells volume in the water and strikes first.", avatar: "shark" },
-  { owner: "linus@clash.local", templateId: "funding-carry", name: "Carry Whale", symbols: ["BTC"], tagline: "Collects funding while the crowd overpays for leverage.", avatar: "whale" },
-  { owner: "grace@clash.local", templateId: "momentum", name: "Rocket Fox", symbols: ["SOL", "DOGE"], tagline: "Fast in, faster out. Momentum with a tight leash.", avatar: "fox" },
-  { owner: "linus@clash.local", templateId: "mean-reversion", name: "Contrarian Bear", symbols: ["BTC"], tagline: "Sells the euphoria, buys the panic.", avatar: "bear" },
-  { owner: "grace@clash.local", templateId: "volume-spike", name: "Falcon Flash", symbols: ["ETH", "DOGE"], tagline: "Circles quietly, dives when the tape lights up.", avatar: "falcon" },
-  { owner: "linus@clash.local", templateId: "funding-carry", name: "Octo Carry", symbols: ["SOL", "ETH"], tagline: "Eight arms, every funding rate, zero drama.", avatar: "octopus" },
+  {
+    owner: "grace@clash.local", templateId: "momentum", name: "Trend Tiger", symbols: ["BTC", "ETH"], tagline: "Pounces on a trend and rides it until it turns.", avatar: "tiger",
+    tuning: {
+      prompt: "Follow the trend on 1-minute candles. Go long when EMA 5 crosses above EMA 20 and short when it crosses below; close when the cross reverses. Hold while the averages are tangled.",
+      params: { fastEma: 5, slowEma: 20 },
+      indicators: [{ kind: "ema", period: 5 }, { kind: "ema", period: 20 }, { kind: "rsi", period: 14 }, { kind: "atr", period: 14 }],
+    },
+  },
+  {
+    owner: "grace@clash.local", templateId: "mean-reversion", name: "Rubber Band Owl", symbols: ["ETH"], tagline: "Stretched too far? It snaps back. Patience is a position.", avatar: "owl",
+    tuning: {
+      prompt: "Trade back to the mean on 1-minute candles. Go long when the close is 1.5 standard deviations below its 20-bar average, short when 1.5 above; close once price is back within 0.3 standard deviations.",
+      params: { period: 20, entryZ: 1.5, exitZ: 0.3 },
+      indicators: [{ kind: "bollinger", period: 20, stdDev: 1.5 }, { kind: "sma", period: 20 }, { kind: "rsi", period: 14 }],
+    },
+  },
+  {
+    owner: "linus@clash.local", templateId: "volume-spike", name: "Thunder Shark", symbols: ["SOL"], tagline: "Smells volume in the water and strikes first.", avatar: "shark",
+    tuning: {
+      prompt: "Watch 1-minute volume. When a bar trades at least 1.5 times the average volume of the last 30 bars, follow its direction: long on an up bar, short on a down bar. Let the trailing stop take you out.",
+      params: { lookback: 30, multiple: 1.5 },
+    },
+  },
+  {
+    owner: "linus@clash.local", templateId: "funding-carry", name: "Carry Whale", symbols: ["BTC"], tagline: "Collects funding while the crowd overpays for leverage.", avatar: "whale",
+    tuning: {
+      prompt: "Earn funding. When hourly funding is above 0.001%, longs are paying shorts: go short. When it is below -0.001%, go long. Close when funding falls back inside the band.",
+      params: { threshold: 0.00001 },
+    },
+  },
+  {
+    owner: "grace@clash.local", templateId: "momentum", name: "Rocket Fox", symbols: ["SOL", "DOGE"], tagline: "Fast in, faster out. Momentum with a tight leash.", avatar: "fox",
+    tuning: {
+      prompt: "Follow the trend on 1-minute candles, fast. Go long when EMA 3 crosses above EMA 10 and short when it crosses below; close when the cross reverses. Hold while the averages are tangled.",
+      params: { fastEma: 3, slowEma: 10 },
+      indicators: [{ kind: "ema", period: 3 }, { kind: "ema", period: 10 }, { kind: "rsi", period: 14 }, { kind: "atr", period: 14 }],
+    },
+  },
+  {
+    owner: "linus@clash.local", templateId: "mean-reversion", name: "Contrarian Bear", symbols: ["BTC"], tagline: "Sells the euphoria, buys the panic.", avatar: "bear",
+    tuning: {
+      prompt: "Fade every stretch on 1-minute candles. Go long when the close is 1.25 standard deviations below its 30-bar average, short when 1.25 above; close once price is back within 0.25 standard deviations.",
+      params: { period: 30, entryZ: 1.25, exitZ: 0.25 },
+      indicators: [{ kind: "bollinger", period: 30, stdDev: 1.25 }, { kind: "sma", period: 30 }, { kind: "rsi", period: 14 }],
+    },
+  },
+  {
+    owner: "grace@clash.local", templateId: "volume-spike", name: "Falcon Flash", symbols: ["ETH", "DOGE"], tagline: "Circles quietly, dives when the tape lights up.", avatar: "falcon",
+    tuning: {
+      prompt: "Watch 1-minute volume. When a bar trades at least 1.7 times the average volume of the last 45 bars, follow its direction: long on an up bar, short on a down bar. Let the trailing stop take you out.",
+      params: { lookback: 45, multiple: 1.7 },
+    },
+  },
+  {
+    owner: "linus@clash.local", templateId: "funding-carry", name: "Octo Carry", symbols: ["SOL", "ETH"], tagline: "Eight arms, every funding rate, zero drama.", avatar: "octopus",
+    tuning: {
+      prompt: "Earn funding on every arm. When hourly funding is above 0.003%, longs are paying shorts: go short. When it is below -0.003%, go long. Close when funding falls back inside the band.",
+      params: { threshold: 0.00003 },
+    },
+  },
 ];
 
 export const DEMO_BACKERS = [
@@ -38,14 +105,18 @@ export const DEMO_BACKERS = [
   { name: "Omar Stakes", email: "omar@clash.local" },
 ] as const;
 
-function arenaGraph(c: ArenaClone): CloneGraph {
+export function arenaGraph(c: ArenaClone): CloneGraph {
   const graph = templateGraph(c.templateId, { name: c.name, symbols: c.symbols });
   return {
     ...graph,
     blocks: graph.blocks.map((b) => {
       if (b.type === "trading-clone") return { ...b, tagline: c.tagline, avatar: c.avatar };
       // a decision every minute: a demo race of a few minutes still sees each clone trade
-      if (b.type === "trading-prompt") return { ...b, cadence: "1m" as const };
+      if (b.type === "trading-prompt") return { ...b, cadence: "1m" as const, prompt: c.tuning.prompt, params: { ...b.params, ...c.tuning.params } } as typeof b;
+      // the strategy's averages on 1-minute bars: four hours of them, warm before the race starts
+      if (b.type === "data-stream" && b.dataset === "candles" && c.tuning.indicators) {
+        return { ...b, granularity: "1m" as const, lookback: { amount: 4, unit: "hours" as const }, retrievalDepth: 120, indicators: c.tuning.indicators };
+      }
       return b;
     }),
   };
