@@ -255,7 +255,7 @@ async function setUp(db: import("@/server/db").PrismaClient) {
   const admin = (await db.user.findUniqueOrThrow({ where: { email: "admin@clash.local" } })).id;
   // a week of accumulation in real time: the race stays open whatever the bench's length
   const accumulateMinutes = 7 * 24 * 60;
-  await setArenaSchedule(db, { accumulateMinutes, liveMinutes: 60, timeScale: 1 }, admin);
+  await setArenaSchedule(db, { accumulateMinutes, liveMinutes: 60, timeScale: 1 }, { actor: { userId: admin, label: "admin@clash.local" }, reason: "schedule for this run" });
   const raceId = await openNextRace(db, Date.now());
   if (!raceId) throw new Error("could not open a race");
   const race = (await arena.findRace(db, raceId))!;

@@ -17,8 +17,11 @@ async function readSchedule(page: Page): Promise<Schedule> {
   return out;
 }
 
+const reasonField = (page: Page) => scheduleForm(page).getByRole("textbox", { name: "Reason" });
+
 async function saveSchedule(page: Page, s: Schedule) {
   for (const f of FIELDS) await field(page, f).fill(s[f]);
+  await reasonField(page).fill("e2e: the schedule put back");
   await scheduleForm(page).getByRole("button", { name: "Save schedule" }).click();
   await expect(page.getByTestId("schedule-saved")).toBeVisible();
 }
@@ -48,6 +51,7 @@ test("an admin changes the race schedule: a value out of range is refused on its
   await expect(page.getByTestId("schedule-preview")).toContainText("accumulates 2 s, races 8 min");
 
   // out of range: refused on the time scale field, nothing saved
+  await reasonField(page).fill("trying a time scale of zero");
   await field(page, "Time scale").fill("0");
   await expect(page.getByTestId("schedule-preview")).toContainText("Enter three positive numbers");
   await scheduleForm(page).getByRole("button", { name: "Save schedule" }).click();
@@ -59,9 +63,13 @@ test("an admin changes the race schedule: a value out of range is refused on its
 
   let changed = false;
   try {
-    // a good value: saved, and still there after a reload
+    // a good value without a reason: refused on the reason field
     await field(page, "Live").fill("2");
     await expect(page.getByTestId("schedule-preview")).toContainText("accumulates 30 s, races 1 min");
+    await scheduleForm(page).getByRole("button", { name: "Save schedule" }).click();
+    await expect(page.getByTestId("error-reason")).toHaveText("Give a reason for the change (at least 3 characters)");
+    // with one: saved, and still there after a reload, with who and why in the change log
+    await reasonField(page).fill("a shorter live phase for this run");
     await scheduleForm(page).getByRole("button", { name: "Save schedule" }).click();
     changed = true;
     await expect(page.getByTestId("schedule-saved")).toContainText("From the next race that opens: accumulates 30 s, races 1 min");
@@ -69,6 +77,10 @@ test("an admin changes the race schedule: a value out of range is refused on its
     expect(await readSchedule(page)).toEqual({ ...original, Live: "2" });
     await expect(page.getByTestId("schedule-current")).toContainText("1 race minute taking tickets and 2 race minutes live at time scale ×2");
     await expect(page.getByTestId("schedule-current")).toContainText("races 1 min on the wall clock");
+    const latest = page.getByTestId("schedule-changes").getByRole("listitem").first();
+    await expect(latest).toContainText(DEMO_ADMIN);
+    await expect(latest).toContainText("1 + 3 race min at ×2 → 1 + 2 race min at ×2");
+    await expect(latest).toContainText("a shorter live phase for this run");
   } finally {
     if (changed) {
       await page.goto("/admin/arena");

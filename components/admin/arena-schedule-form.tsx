@@ -44,6 +44,7 @@ export function ArenaScheduleForm({ current }: { current: RaceSchedule }) {
   const router = useRouter();
   const save = useMutation(trpc.arena.setSchedule.mutationOptions());
   const [draft, setDraft] = useState<Draft>(() => toDraft(current));
+  const [reason, setReason] = useState("");
   const [failure, setFailure] = useState<FormError | null>(null);
   const [saved, setSaved] = useState<RaceSchedule | null>(null);
 
@@ -61,7 +62,8 @@ export function ArenaScheduleForm({ current }: { current: RaceSchedule }) {
     }
     setFailure(null);
     try {
-      setSaved(await save.mutateAsync(values));
+      setSaved(await save.mutateAsync({ ...values, reason }));
+      setReason("");
       router.refresh();
     } catch (e) {
       setFailure(toFormError(e));
@@ -75,7 +77,7 @@ export function ArenaScheduleForm({ current }: { current: RaceSchedule }) {
       return [name, label ? messages.map((m) => (m.startsWith(`${name} `) ? `${label}${m.slice(name.length)}` : m)) : messages];
     }),
   );
-  const formLevel = failure && !FIELDS.some((f) => fe[f.name]) ? failure.message : null;
+  const formLevel = failure && !FIELDS.some((f) => fe[f.name]) && !fe.reason ? failure.message : null;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Race schedule">
       {saved ? (
@@ -119,6 +121,17 @@ export function ArenaScheduleForm({ current }: { current: RaceSchedule }) {
           <span className="text-fg-muted">Enter three positive numbers to see how long a race takes on the wall clock.</span>
         )}
       </p>
+      <Field
+        label="Reason"
+        labelAside="kept in the change log with your name"
+        name="reason"
+        autoComplete="off"
+        required
+        placeholder="e.g. shorter races for tonight's demo"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={fe.reason}
+      />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex gap-2">
           <Button type="submit" loading={save.isPending} disabled={!dirty}>

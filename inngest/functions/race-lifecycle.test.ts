@@ -20,7 +20,7 @@ beforeAll(async () => {
   await ensureDemoUsers(t.db);
   await ensureDemoArena(t.db);
   const admin = (await t.db.user.findUniqueOrThrow({ where: { email: "admin@clash.local" } })).id;
-  await setArenaSchedule(t.db, { accumulateMinutes: 10, liveMinutes: 10, timeScale: 1 }, admin);
+  await setArenaSchedule(t.db, { accumulateMinutes: 10, liveMinutes: 10, timeScale: 1 }, { actor: { userId: admin, label: "admin@clash.local" }, reason: "schedule for this run" });
   await syncReplay(t.db, new ManualClock(T0 + 25 * M), { seed: "inngest-arena", symbols: ["BTC", "ETH", "SOL", "DOGE"] });
 });
 afterAll(async () => t.cleanup());

@@ -19,5 +19,6 @@ export const arenaScheduleInput = z.object({
   accumulateMinutes: z.number().int(),
   liveMinutes: z.number().int(),
   timeScale: z.number(),
+  reason: z.string().trim().min(3, { message: "Give a reason for the change (at least 3 characters)" }).max(500, { message: "Keep the reason under 500 characters" }),
 });
 export const cancelRaceInput = z.object({ raceId: id("raceId"), reason: z.string().trim().min(3, { message: "Give a reason (at least 3 characters)" }).max(300) });

@@ -14,7 +14,7 @@ export async function createArenaSettings(db: Db, s: RaceSchedule) {
   return db.arenaSettings.upsert({ where: { id: "arena" }, create: { id: "arena", ...s }, update: {} });
 }
 
-export async function saveArenaSettings(db: Db, s: RaceSchedule, updatedById: string) {
+export async function saveArenaSettings(db: Db, s: RaceSchedule, updatedById: string | null) {
   return db.arenaSettings.upsert({ where: { id: "arena" }, create: { id: "arena", ...s, updatedById }, update: { ...s, updatedById } });
 }
 

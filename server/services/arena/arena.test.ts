@@ -47,7 +47,7 @@ beforeAll(async () => {
   expect(await ensureDemoArena(t.db)).toHaveLength(8);
   for (let i = 0; i < 3; i++) users.push((await signUp(t.db, { name: `Backer ${i}`, email: `backer${i}@example.test`, password: "correct horse battery" }, [])).id);
   // 10 race minutes accumulating and 10 live, at time scale 1
-  await setArenaSchedule(t.db, { accumulateMinutes: 10, liveMinutes: 10, timeScale: 1 }, admin);
+  await setArenaSchedule(t.db, { accumulateMinutes: 10, liveMinutes: 10, timeScale: 1 }, { actor: { userId: admin, label: "admin@clash.local" }, reason: "schedule for this run" });
   await syncReplay(t.db, new ManualClock(T0 + 25 * M), { seed: "arena", symbols: ["BTC", "ETH", "SOL", "DOGE"] });
 });
 afterAll(async () => t.cleanup());

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await ensureDemoUsers(t.db);
   await ensureDemoArena(t.db);
   const admin = (await t.db.user.findUniqueOrThrow({ where: { email: "admin@clash.local" } })).id;
-  await setArenaSchedule(t.db, { accumulateMinutes: 60, liveMinutes: 60, timeScale: 1 }, admin);
+  await setArenaSchedule(t.db, { accumulateMinutes: 60, liveMinutes: 60, timeScale: 1 }, { actor: { userId: admin, label: "admin@clash.local" }, reason: "schedule for this run" });
   raceId = (await openNextRace(t.db, T0))!;
   launchAtMs = (await arena.findRace(t.db, raceId))!.launchAtMs;
   clones = (await arena.raceEntrants(t.db, raceId)).map((e) => e.cloneId);

@@ -6,9 +6,15 @@
  * the wall clock. Elsewhere PRODUCT.md §7's 1 hour and 24 hours, in real time.
  */
 import { DEFAULT_SCHEDULE, checkSchedule, type RaceSchedule } from "@/lib/domain/race/schedule";
+import { requireReason } from "@/lib/domain/runtime/controls";
 import { getEnv, type Env } from "@/lib/env";
-import type { PrismaClient } from "@/server/db";
+import { transaction, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
+import { insertControlChange, listControlChanges } from "@/server/repositories/runtime-controls";
+import type { Actor } from "../runtime/controls";
+
+/** The schedule's changes go to the operators' change log (RuntimeControlChange) under this key. */
+export const SCHEDULE_CHANGE_KEY = "arena.schedule";
 
 export const DEMO_SCHEDULE: RaceSchedule = { accumulateMinutes: 60, liveMinutes: 240, timeScale: 30 };
 
@@ -26,9 +32,32 @@ export async function arenaSchedule(db: PrismaClient): Promise<RaceSchedule> {
   return { accumulateMinutes: row.accumulateMinutes, liveMinutes: row.liveMinutes, timeScale: row.timeScale };
 }
 
-/** An admin's change; it applies from the next race that opens. */
-export async function setArenaSchedule(db: PrismaClient, schedule: RaceSchedule, adminId: string): Promise<RaceSchedule> {
+/** How a schedule reads in the change log: "60 + 240 race min at ×30". */
+export const scheduleLabel = (s: RaceSchedule) => `${s.accumulateMinutes} + ${s.liveMinutes} race min at ×${s.timeScale}`;
+
+/**
+ * An operator's change, with who and why: the settings row and its line in the
+ * change log are written in one transaction (the same values again write
+ * nothing). It applies from the next race that opens.
+ */
+export async function setArenaSchedule(db: PrismaClient, schedule: RaceSchedule, audit: { actor: Actor; reason: string }): Promise<RaceSchedule> {
   const s = checkSchedule(schedule);
-  await arena.saveArenaSettings(db, s, adminId);
+  const reason = requireReason(audit.reason);
+  await transaction(db, async (tx) => {
+    const old = await arena.findArenaSettings(tx);
+    if (old && old.accumulateMinutes === s.accumulateMinutes && old.liveMinutes === s.liveMinutes && old.timeScale === s.timeScale) return;
+    const userId = "userId" in audit.actor ? audit.actor.userId : null;
+    await arena.saveArenaSettings(tx, s, userId);
+    await insertControlChange(tx, {
+      key: SCHEDULE_CHANGE_KEY, oldValue: old ? scheduleLabel(old) : null, newValue: scheduleLabel(s), reason,
+      changedById: userId, changedBy: "userId" in audit.actor ? audit.actor.label : audit.actor.system,
+    });
+  });
   return s;
+}
+
+/** The schedule's latest changes, newest first. */
+export async function arenaScheduleChanges(db: PrismaClient, take = 10) {
+  const [items] = await listControlChanges(db, { skip: 0, take, keyPrefix: SCHEDULE_CHANGE_KEY });
+  return items;
 }
