@@ -1,6 +1,8 @@
 /**
  * The server the Playwright journeys run against: a brand-new database under
- * data/e2e (deleted first), migrated and seeded, and `next start` on 127.0.0.1.
+ * data/e2e (data/e2e-<port> for a port other than the default 3100, so a second
+ * server, e.g. for screenshots, does not delete the first one's database; deleted
+ * first), migrated and seeded, and `next start` on 127.0.0.1.
  * `npm run test:e2e` builds the app before Playwright starts this.
  */
 import { spawn } from "node:child_process";
@@ -8,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const port = process.argv[2] ?? "3100";
-const dataDir = path.resolve("data/e2e");
+const dataDir = path.resolve(port === "3100" ? "data/e2e" : `data/e2e-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
