@@ -61,10 +61,16 @@ export function detectExit(position: Position, update: PriceUpdate): ExitTrigger
   // "beyond" in the adverse direction for stops, the favourable one for take-profits.
   const adverse = tick ? update.price : long ? update.low : update.high;
   const favourable = tick ? update.price : long ? update.high : update.low;
-  const stop = activeStop(position);
-  const tp = position.takeProfit;
-  const time = update.time;
+  return exitAt(long, activeStop(position), position.takeProfit, update.time, open, adverse, favourable);
+}
 
+/**
+ * detectExit once the update is read: its open (a tick's price), its most adverse and
+ * most favourable prices for the position's side, against the stop in force and the
+ * take-profit. For a caller that has these at hand (a run of candles whose stop
+ * cannot move: no trailing stop).
+ */
+export function exitAt(long: boolean, stop: StopLevel | null, tp: number | undefined, time: number, open: number, adverse: number, favourable: number): ExitTrigger | null {
   if (stop && (long ? open <= stop.level : open >= stop.level)) {
     return { reason: "STOP_TRIGGERED", kind: stop.kind, level: stop.level, referencePrice: open, gap: open !== stop.level, time };
   }
@@ -86,7 +92,11 @@ const usable = (p: number) => Number.isFinite(p) && p > 0;
 export function invalidUpdate(update: PriceUpdate): string | null {
   if (!Number.isFinite(update.time)) return "update time is not a finite number";
   if ("price" in update) return usable(update.price) ? null : "update has a non-positive or non-finite price";
-  const { open, high, low, close } = update;
+  return invalidBar(update.open, update.high, update.low, update.close);
+}
+
+/** Why a bar's prices cannot be used, or null (invalidUpdate's rule for a bar, its time aside). */
+export function invalidBar(open: number, high: number, low: number, close: number): string | null {
   if (!(usable(open) && usable(high) && usable(low) && usable(close))) return "update has a non-positive or non-finite price";
   if (high < low || open > high || open < low || close > high || close < low) {
     return "bar is inconsistent (open/close outside low..high)";

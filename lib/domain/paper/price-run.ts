@@ -7,9 +7,9 @@
  * per minute: a year's backtest watches a position through ~500,000 minutes.
  */
 import type { Candle } from "@/lib/domain/market/types";
-import { detectExit, invalidUpdate, type BarUpdate } from "./exit-triggers";
+import { activeStop, detectExit, exitAt, invalidBar, invalidUpdate, type BarUpdate } from "./exit-triggers";
 import type { OnPriceResult } from "./position";
-import type { Position } from "./position-types";
+import type { ExitTrigger, Position } from "./position-types";
 
 const M = 60_000;
 
@@ -34,6 +34,7 @@ export function onMinuteCandles(position: Position, minutes: readonly Candle[], 
  * @param current a MONITORING position
  */
 export function applyMinuteCandles(current: Position, minutes: readonly Candle[], start: number, end: number): Omit<RunResult, "position"> {
+  if (!(current.trailingStopPct !== undefined && current.trailingStopPct > 0)) return applyFixedExits(current, minutes, start, end);
   const update: BarUpdate = { time: 0, open: 0, high: 0, low: 0, close: 0 };
   for (let i = start; i < end; i++) {
     const c = minutes[i]!;
@@ -52,4 +53,37 @@ export function applyMinuteCandles(current: Position, minutes: readonly Candle[]
     if (trigger) return { trigger, next: i + 1 };
   }
   return { trigger: null, next: end };
+}
+
+/**
+ * applyMinuteCandles for a position without a trailing stop: its stop in force (activeStop)
+ * cannot move during the run, so it is found once, and each candle goes through onPrice's
+ * checks (invalidBar, the update's age, exitAt) read straight from the candle, without an
+ * update object or a stop per minute. The same outcome, change for change.
+ */
+function applyFixedExits(current: Position, minutes: readonly Candle[], start: number, end: number): Omit<RunResult, "position"> {
+  const long = current.side === "long";
+  const stop = activeStop(current);
+  const tp = current.takeProfit;
+  // the fields the run changes, in locals (nothing reads the position during the run), written back once
+  let { trailHigh, trailLow, lastPrice, updatedAt } = current;
+  let trigger: ExitTrigger | null = null;
+  let i = start;
+  while (i < end && trigger === null) {
+    const c = minutes[i++]!;
+    const time = c.openTime + M - 1;
+    const { open, high, low, close } = c;
+    // what onPrice ignores changes nothing
+    if (!Number.isFinite(time) || invalidBar(open, high, low, close) !== null || time < updatedAt) continue;
+    trigger = exitAt(long, stop, tp, time, open, long ? low : high, long ? high : low);
+    trailHigh = Math.max(trailHigh, high);
+    trailLow = Math.min(trailLow, low);
+    lastPrice = close;
+    updatedAt = time;
+  }
+  current.trailHigh = trailHigh;
+  current.trailLow = trailLow;
+  current.lastPrice = lastPrice;
+  current.updatedAt = updatedAt;
+  return { trigger, next: trigger ? i : end };
 }
