@@ -13,7 +13,7 @@ import { bookDelta, equity, type PaperAccount } from "@/lib/domain/paper/account
 import type { ExecutionConfig } from "@/lib/domain/paper/config";
 import { executeClose, executeOpen, type Executed, type MarketQuote } from "@/lib/domain/paper/execution";
 import type { Position } from "@/lib/domain/paper/position-types";
-import { checkGates, type KillSwitchLevel } from "@/lib/domain/risk/gates";
+import { checkGates, type GateContext, type KillSwitchLevel } from "@/lib/domain/risk/gates";
 import type { GlobalLimits } from "@/lib/domain/runtime/controls";
 import { rulesDecision } from "@/lib/domain/strategies/from-packet";
 
@@ -67,7 +67,10 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   const dayStartEquityMicro = dayStartMs > account.dayStartMs ? equityMicro : account.dayStartEquityMicro;
   const peakEquityMicro = Math.max(account.peakEquityMicro, equityMicro);
   if (dayStartMs > account.dayStartMs || peakEquityMicro !== account.peakEquityMicro) {
-    Object.assign(account, { peakEquityMicro, dayStartEquityMicro, dayStartMs: Math.max(dayStartMs, account.dayStartMs) });
+    // set in place, in Object.assign's order, without an object for it (the peak moves often)
+    account.peakEquityMicro = peakEquityMicro;
+    account.dayStartEquityMicro = dayStartEquityMicro;
+    account.dayStartMs = Math.max(dayStartMs, account.dayStartMs);
   }
   if (packet.problems.length > 0) {
     const stale = packet.problems.filter((p) => p.asset === asset).map((p) => `${p.blockId}: ${p.reason}`);
@@ -87,24 +90,8 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   const action = parsed.action;
   if (action.asset !== asset) return outcome(equityMicro, "REJECTED", `The decision was for ${asset}, the action names ${action.asset}`, action);
 
-  const { limits } = input;
   // the gates' context as a function: a hold (most decisions) never reads it
-  const gate = checkGates(action, () => ({
-    limits: {
-      maxPositionPct: Math.min(prompt.risk.maxPositionPct, limits?.maxPositionPct ?? Infinity),
-      maxLeverage: Math.min(prompt.risk.maxLeverage, limits?.maxLeverage ?? Infinity),
-      ...(limits && { maxNotionalCents: Math.round(limits.maxNotionalUsd * 100) }),
-      maxDailyLossPct: prompt.risk.maxDailyLossPct,
-      allowedActions: prompt.allowedActions,
-      allowedAssets: packet.assets.filter((a) => a.enabled).map((a) => a.symbol.toUpperCase()),
-    },
-    account: {
-      equityCents: cents(equityMicro), startEquityCents: cents(account.startMicro), dayStartEquityCents: cents(dayStartEquityMicro),
-      peakEquityCents: cents(peakEquityMicro), openPositions: position ? [{ asset: position.asset, side: position.side, sizeBase: position.sizeBase }] : [],
-    },
-    market: { [asset]: market ? { stale: false, price: market.referencePrice } : { stale: true, staleReason: "no price before the decision time" } },
-    killSwitch: input.killSwitch ?? "none",
-  }));
+  const gate = checkGates(action, () => gateContext(input, equityMicro, dayStartEquityMicro, peakEquityMicro));
   if (!gate.ok) return outcome(equityMicro, "REJECTED", `Safety gate ${gate.gate}: ${gate.reason}`, action);
   if (action.action === "hold") return outcome(equityMicro, "HOLD", action.reasoning, action);
 
@@ -119,4 +106,29 @@ export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   if (!executed.ok) return outcome(equityMicro, "REJECTED", `Execution refused: ${executed.reason}`, action);
   Object.assign(account, bookDelta(account, executed.delta));
   return outcome(equityMicro, "ACTION", null, action, executed);
+}
+
+/**
+ * What the gates read of a decision. A module function, so the closure decisionStep hands
+ * the gates holds four values (V8 keeps a function's captured variables in an object made
+ * at each call: captured there, all of decisionStep's were).
+ */
+function gateContext(input: DecisionStepInput, equityMicro: number, dayStartEquityMicro: number, peakEquityMicro: number): GateContext {
+  const { asset, account, position, market, packet, prompt, limits } = input;
+  return {
+    limits: {
+      maxPositionPct: Math.min(prompt.risk.maxPositionPct, limits?.maxPositionPct ?? Infinity),
+      maxLeverage: Math.min(prompt.risk.maxLeverage, limits?.maxLeverage ?? Infinity),
+      ...(limits && { maxNotionalCents: Math.round(limits.maxNotionalUsd * 100) }),
+      maxDailyLossPct: prompt.risk.maxDailyLossPct,
+      allowedActions: prompt.allowedActions,
+      allowedAssets: packet.assets.filter((a) => a.enabled).map((a) => a.symbol.toUpperCase()),
+    },
+    account: {
+      equityCents: cents(equityMicro), startEquityCents: cents(account.startMicro), dayStartEquityCents: cents(dayStartEquityMicro),
+      peakEquityCents: cents(peakEquityMicro), openPositions: position ? [{ asset: position.asset, side: position.side, sizeBase: position.sizeBase }] : [],
+    },
+    market: { [asset]: market ? { stale: false, price: market.referencePrice } : { stale: true, staleReason: "no price before the decision time" } },
+    killSwitch: input.killSwitch ?? "none",
+  };
 }

@@ -132,31 +132,35 @@ class StreamBars {
 
 /**
  * One decision's complete bars of a stream, [lo, hi) of the prepared ones: their
- * rows, and their closes and open times read in place in the prepared columns; the
+ * rows (made when read), and their closes and open times read in place in the prepared columns; the
  * bars themselves are resampled again only if something reads them (an indicator
  * other than an EMA): the same bars, from the same minutes.
  */
 class WindowAt implements CandleWindow {
-  readonly points: PacketRow[];
   readonly closes: Float64Array;
   readonly openTimes: Float64Array;
   readonly from: number;
   readonly to: number;
   readonly ascending: boolean;
+  private rows: PacketRow[] | null = null;
   private resampled: Candle[] | null = null;
 
   constructor(
     private readonly prepared: StreamBars,
     lo: number,
     hi: number,
-    depth: number,
+    private readonly depth: number,
   ) {
-    this.points = prepared.rowsOf(Math.max(lo, hi - depth), hi);
     this.closes = prepared.closes;
     this.openTimes = prepared.openTimes;
     this.from = lo;
     this.to = hi;
     this.ascending = prepared.ascending;
+  }
+
+  /** the rows of the newest `depth` bars, made when first read (a lazy packet may never read them) */
+  get points(): PacketRow[] {
+    return (this.rows ??= this.prepared.rowsOf(Math.max(this.from, this.to - this.depth), this.to));
   }
 
   get bars(): readonly Candle[] {

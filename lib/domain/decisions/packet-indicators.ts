@@ -10,49 +10,17 @@
  * from the start: from a source's typed closes it costs less than the getter would.
  *
  * The getters (one per key, accessorOf) find their state on the object itself, in a
- * private field (Pending), and their entry in the stream's layout. A private field is
- * seen by no key list, JSON, comparison or structuredClone, and costs a tenth of a
- * non-enumerable property's definition. Not in a WeakMap: the young-generation GC
- * keeps a WeakMap's entries alive, so each decision's bars were promoted and the heap
- * grew by ~300 MB over a year's backtest.
+ * private field (Stamp, ./stamp.ts), and their entry in the stream's layout.
  */
 import type { DataStreamBlock } from "@/lib/domain/graph/schema";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
 import { computeIndicators, indicatorKey, LatestIndicators, type CandleRun, type IndicatorConfig } from "@/lib/domain/indicators/compute";
+import { Stamp } from "./stamp";
 
 /** A lazy indicators object's state: its values (as far as read) and its stream's layout. */
 interface State {
   latest: LatestIndicators;
   layout: Layout;
-}
-
-/**
- * Stamps a State onto a plain object as a private field. A class whose constructor
- * returns another object makes its subclass's fields land on that object (the
- * language's "return override"), so the object stays a plain Object and keeps its
- * prototype; only Pending.of can read the field back.
- */
-class Returning {
-  constructor(target: object) {
-    return target;
-  }
-}
-
-class Pending extends Returning {
-  readonly #state: State;
-
-  private constructor(target: object, state: State) {
-    super(target);
-    this.#state = state;
-  }
-
-  static stamp(target: object, state: State): object {
-    return new Pending(target, state);
-  }
-
-  static of(target: object): State {
-    return (target as Pending).#state;
-  }
 }
 
 interface Entry {
@@ -86,7 +54,7 @@ function accessorOf(key: string): PropertyDescriptor {
       enumerable: true,
       configurable: true,
       get(this: object) {
-        const { latest, layout } = Pending.of(this);
+        const { latest, layout } = Stamp.of<State>(this);
         const entry = layout.byKey.get(key)!;
         return latest.get(entry.slot, entry.config);
       },
@@ -130,7 +98,7 @@ export function streamIndicators(window: CandleRun, s: DataStreamBlock, lazy: bo
       continue;
     }
     if (!pending) {
-      Pending.stamp(out, { latest, layout });
+      Stamp.stamp(out, { latest, layout } satisfies State);
       pending = true;
     }
     Object.defineProperty(out, key, accessorOf(key));
