@@ -52,12 +52,22 @@ export function formatMicroUsd(micro: Micro): string {
   return formatScaled(BigInt(assertMicro(micro)), MICRO_SCALE);
 }
 
+// A position's size is valued again and again at new prices (a backtest values its position at
+// every decision and funding hour): the last size's decimal is kept, read from the same String(x).
+// -0 and 0 share it (=== holds, and both are written "0"); NaN never matches.
+let lastSize = Number.NaN;
+let lastSmallSize: ReturnType<typeof toSmallScaled> = null;
+
 /** price × size in micro-dollars, exact before the single rounding. */
 export function mulPriceSize(price: number, sizeBase: number): Micro {
   // most prices and sizes have few digits: their product is then exact in a double,
   // and rounded by the same rule without bigint (a backtest values a position often)
   const small = toSmallScaled(price);
-  const smallSize = small && toSmallScaled(sizeBase);
+  if (small && sizeBase !== lastSize) {
+    lastSmallSize = toSmallScaled(sizeBase);
+    lastSize = sizeBase;
+  }
+  const smallSize = small && lastSmallSize;
   if (small && smallSize) {
     const product = small.digits * smallSize.digits;
     const micro = Number.isSafeInteger(product) ? roundSmallScaled(product, small.scale + smallSize.scale - MICRO_SCALE) : null;
