@@ -47,9 +47,9 @@ export const ARENA_CLONES: readonly ArenaClone[] = [
   {
     owner: "grace@clash.local", templateId: "mean-reversion", name: "Rubber Band Owl", symbols: ["ETH"], tagline: "Stretched too far? It snaps back. Patience is a position.", avatar: "owl",
     tuning: {
-      prompt: "Trade back to the mean on 1-minute candles. Go long when the close is 1.5 standard deviations below its 20-bar average, short when 1.5 above; close once price is back within 0.3 standard deviations.",
-      params: { period: 20, entryZ: 1.5, exitZ: 0.3 },
-      indicators: [{ kind: "bollinger", period: 20, stdDev: 1.5 }, { kind: "sma", period: 20 }, { kind: "rsi", period: 14 }],
+      prompt: "Trade back to the mean on 1-minute candles. Go long when the close is 1 standard deviation below its 20-bar average, short when 1 above; close once price is back within 0.2 standard deviations.",
+      params: { period: 20, entryZ: 1, exitZ: 0.2 },
+      indicators: [{ kind: "bollinger", period: 20, stdDev: 1 }, { kind: "sma", period: 20 }, { kind: "rsi", period: 14 }],
     },
   },
   {
@@ -62,8 +62,8 @@ export const ARENA_CLONES: readonly ArenaClone[] = [
   {
     owner: "linus@clash.local", templateId: "funding-carry", name: "Carry Whale", symbols: ["BTC"], tagline: "Collects funding while the crowd overpays for leverage.", avatar: "whale",
     tuning: {
-      prompt: "Earn funding. When hourly funding is above 0.001%, longs are paying shorts: go short. When it is below -0.001%, go long. Close when funding falls back inside the band.",
-      params: { threshold: 0.00001 },
+      prompt: "Earn funding, always: short while hourly funding is above 0.0001% (longs pay shorts), long while it is below -0.0001%; close when it falls back inside that band.",
+      params: { threshold: 0.000001 },
     },
   },
   {
@@ -92,8 +92,8 @@ export const ARENA_CLONES: readonly ArenaClone[] = [
   {
     owner: "linus@clash.local", templateId: "funding-carry", name: "Octo Carry", symbols: ["SOL", "ETH"], tagline: "Eight arms, every funding rate, zero drama.", avatar: "octopus",
     tuning: {
-      prompt: "Earn funding on every arm. When hourly funding is above 0.003%, longs are paying shorts: go short. When it is below -0.003%, go long. Close when funding falls back inside the band.",
-      params: { threshold: 0.00003 },
+      prompt: "Earn funding on every arm. When hourly funding is above 0.001%, longs are paying shorts: go short. When it is below -0.001%, go long. Close when funding falls back inside the band.",
+      params: { threshold: 0.00001 },
     },
   },
 ];
