@@ -40,6 +40,9 @@ describe("funding carry", () => {
     { name: "a signal but no price -> hold", input: input([0.0003], { lastPrice: null }), expected: { action: "hold", confidence: 0 } },
   ])("$name", ({ input: given, expected }) => {
     const { action } = decideFundingCarry(given);
+    // explain: false (a backtest's) is the same action, field for field, without its words (a no-data hold keeps its reason)
+    const quiet = decideFundingCarry({ ...given, explain: false });
+    expect(quiet.action).toStrictEqual({ ...action, reasoning: quiet.action.confidence === 0 ? action.reasoning : "" });
     expect(action).toMatchObject({ asset: "BTC", ...expected });
     expect(action).not.toHaveProperty("takeProfit");
     expect(parseAction(action).ok).toBe(true);

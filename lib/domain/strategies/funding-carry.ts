@@ -13,7 +13,7 @@
  * (candles), since funding carries none.
  */
 import type { StrategyParams } from "@/lib/domain/graph/trading-prompt";
-import { close, entry, finite, hold, noData, pickStream, streamProblem } from "./common";
+import { close, entry, finite, hold, NO_INPUTS, noData, pickStream, streamProblem } from "./common";
 import type { StrategyDecision, StrategyInput } from "./types";
 
 export type FundingCarryParams = StrategyParams<"funding-carry">;
@@ -34,22 +34,24 @@ export function decideFundingCarry(input: StrategyInput<FundingCarryParams>): St
   const base = { stream: stream.blockId, threshold, points: stream.points.length };
   if (!latest || !finite(latest.funding)) return noData(asset, "the funding stream has no rate yet", base);
   const f = latest.funding;
+  // without words (StrategyInput.explain false) the same decision, its reasoning empty and no inputs
+  const say = input.explain !== false;
   // base's keys written out, not spread: see SPREAD_NOTE in common.ts
-  const inputs = { stream: base.stream, threshold: base.threshold, points: base.points, funding: f, fundingTime: finite(latest.time) ? latest.time : null, price: input.lastPrice, position: position?.side ?? null };
-  const rate = `Hourly funding is ${fmtRate(f)}`;
+  const inputs = say ? { stream: base.stream, threshold: base.threshold, points: base.points, funding: f, fundingTime: finite(latest.time) ? latest.time : null, price: input.lastPrice, position: position?.side ?? null } : NO_INPUTS;
+  const rate = say ? `Hourly funding is ${fmtRate(f)}` : "";
   const strength = Math.min(0.9, 0.55 + 0.1 * (Math.abs(f) / threshold - 1));
 
   if (position?.side === "short") {
     return f < threshold / 2
-      ? close(asset, `${rate}, under half the ${fmtBand(threshold)} entry threshold: the short no longer earns its carry, closing it.`, inputs, 0.7)
-      : hold(asset, `${rate}: longs still pay the short, holding it.`, inputs, 0.6);
+      ? close(asset, say ? `${rate}, under half the ${fmtBand(threshold)} entry threshold: the short no longer earns its carry, closing it.` : "", inputs, 0.7)
+      : hold(asset, say ? `${rate}: longs still pay the short, holding it.` : "", inputs, 0.6);
   }
   if (position?.side === "long") {
     return f > -threshold / 2
-      ? close(asset, `${rate}, above minus half the ${fmtBand(threshold)} entry threshold: the long no longer earns its carry, closing it.`, inputs, 0.7)
-      : hold(asset, `${rate}: shorts still pay the long, holding it.`, inputs, 0.6);
+      ? close(asset, say ? `${rate}, above minus half the ${fmtBand(threshold)} entry threshold: the long no longer earns its carry, closing it.` : "", inputs, 0.7)
+      : hold(asset, say ? `${rate}: shorts still pay the long, holding it.` : "", inputs, 0.6);
   }
-  if (Math.abs(f) <= threshold) return hold(asset, `${rate}, inside the ±${fmtBand(threshold)} band: no carry worth the risk.`, inputs);
+  if (Math.abs(f) <= threshold) return hold(asset, say ? `${rate}, inside the ±${fmtBand(threshold)} band: no carry worth the risk.` : "", inputs);
   const price = input.lastPrice;
   if (price === null || !(price > 0)) return noData(asset, "there is no price to plan the entry from", inputs);
   const side = f > 0 ? "short" : "long";
@@ -59,9 +61,10 @@ export function decideFundingCarry(input: StrategyInput<FundingCarryParams>): St
       side,
       price,
       risk: input.risk,
-      why: `${rate}, beyond the ${fmtBand(threshold)} threshold: ${side === "short" ? "longs pay shorts" : "shorts pay longs"}, so collecting it ${side}`,
+      why: say ? `${rate}, beyond the ${fmtBand(threshold)} threshold: ${side === "short" ? "longs pay shorts" : "shorts pay longs"}, so collecting it ${side}` : "",
       confidence: strength,
       invalidation: `funding ${side === "short" ? "falls below" : "rises above"} ${side === "short" ? "" : "−"}${fmtBand(threshold / 2)}`,
+      explain: say,
     },
     inputs,
   );

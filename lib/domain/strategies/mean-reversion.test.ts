@@ -39,6 +39,9 @@ describe("mean reversion", () => {
     { name: "a stale stream -> hold", input: input(closesStream([100, 100, 100, 100, 90], { freshness: STALE })), expected: { action: "hold", confidence: 0 } },
   ])("$name", ({ input: given, expected }) => {
     const { action } = decideMeanReversion(given);
+    // explain: false (a backtest's) is the same action, field for field, without its words (a no-data hold keeps its reason)
+    const quiet = decideMeanReversion({ ...given, explain: false });
+    expect(quiet.action).toStrictEqual({ ...action, reasoning: quiet.action.confidence === 0 ? action.reasoning : "" });
     expect(action).toMatchObject({ asset: "ETH", ...expected });
     expect(parseAction(action).ok).toBe(true);
   });

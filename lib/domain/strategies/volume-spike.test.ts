@@ -47,6 +47,9 @@ describe("volume spike", () => {
     { name: "a stale stream -> hold", input: input({ ...UP_SPIKE, freshness: STALE }), expected: { action: "hold", confidence: 0 } },
   ])("$name", ({ input: given, expected }) => {
     const { action } = decideVolumeSpike(given);
+    // explain: false (a backtest's) is the same action, field for field, without its words (a no-data hold keeps its reason)
+    const quiet = decideVolumeSpike({ ...given, explain: false });
+    expect(quiet.action).toStrictEqual({ ...action, reasoning: quiet.action.confidence === 0 ? action.reasoning : "" });
     expect(action).toMatchObject({ asset: "SOL", ...expected });
     expect(parseAction(action).ok).toBe(true);
   });

@@ -16,7 +16,7 @@
  *   says; so is one while volume stays elevated (1 < ratio < multiple).
  */
 import type { StrategyParams } from "@/lib/domain/graph/trading-prompt";
-import { close, entry, finite, fmt, hold, mean, noData, pickStream, streamProblem } from "./common";
+import { close, entry, finite, fmt, hold, mean, NO_INPUTS, noData, pickStream, streamProblem } from "./common";
 import type { StrategyDecision, StrategyInput } from "./types";
 
 export type VolumeSpikeParams = StrategyParams<"volume-spike">;
@@ -45,26 +45,28 @@ export function decideVolumeSpike(input: StrategyInput<VolumeSpikeParams>): Stra
   const average = mean(bars.slice(-lookback - 1, -1).map((b) => b.volume));
   const price = input.lastPrice ?? last.close;
   const direction = last.close > last.open ? "up" : last.close < last.open ? "down" : "flat";
+  // without words (StrategyInput.explain false) the same decision, its reasoning empty and no inputs
+  const say = input.explain !== false;
   // base's keys written out, not spread: see SPREAD_NOTE in common.ts
-  const inputs = { stream: base.stream, lookback: base.lookback, multiple: base.multiple, bars: base.bars, volume: last.volume, average, ratio: average > 0 ? last.volume / average : null, open: last.open, close: last.close, price, position: position?.side ?? null };
+  const inputs = !say ? NO_INPUTS : { stream: base.stream, lookback: base.lookback, multiple: base.multiple, bars: base.bars, volume: last.volume, average, ratio: average > 0 ? last.volume / average : null, open: last.open, close: last.close, price, position: position?.side ?? null };
   if (!(average > 0)) return noData(asset, `the previous ${lookback} bars traded no volume, so no spike can be measured`, inputs);
 
   const ratio = last.volume / average;
   const spike = ratio >= multiple;
-  const bar = `The last ${stream.granularity} bar traded ${fmt(last.volume)}, ${ratio.toFixed(2)}x the ${lookback}-bar average of ${fmt(average)}, ${direction === "flat" ? "closing where it opened" : `moving ${direction} from ${fmt(last.open)} to ${fmt(last.close)}`}`;
+  const bar = !say ? "" : `The last ${stream.granularity} bar traded ${fmt(last.volume)}, ${ratio.toFixed(2)}x the ${lookback}-bar average of ${fmt(average)}, ${direction === "flat" ? "closing where it opened" : `moving ${direction} from ${fmt(last.open)} to ${fmt(last.close)}`}`;
   const strength = Math.min(0.85, 0.55 + 0.1 * (ratio / multiple - 1));
 
   if (position) {
     const against = position.side === "long" ? "down" : "up";
-    if (spike && direction === against) return close(asset, `${bar}: a ${multiple}x spike against the open ${position.side}, closing it.`, inputs, strength);
+    if (spike && direction === against) return close(asset, say ? `${bar}: a ${multiple}x spike against the open ${position.side}, closing it.` : "", inputs, strength);
     const losing = position.side === "long" ? price < position.entryPrice : price > position.entryPrice;
     if (ratio <= 1 && losing) {
-      return close(asset, `${bar}: volume is back to normal and price ${fmt(price)} is ${position.side === "long" ? "below" : "above"} the ${position.side} entry at ${fmt(position.entryPrice)}, closing it.`, inputs, 0.65);
+      return close(asset, say ? `${bar}: volume is back to normal and price ${fmt(price)} is ${position.side === "long" ? "below" : "above"} the ${position.side} entry at ${fmt(position.entryPrice)}, closing it.` : "", inputs, 0.65);
     }
-    return hold(asset, `${bar}: keeping the ${position.side} (entered at ${fmt(position.entryPrice)}) for its exit plan.`, inputs, 0.6);
+    return hold(asset, say ? `${bar}: keeping the ${position.side} (entered at ${fmt(position.entryPrice)}) for its exit plan.` : "", inputs, 0.6);
   }
-  if (!spike) return hold(asset, `${bar}: below the ${multiple}x spike threshold.`, inputs);
-  if (direction === "flat") return hold(asset, `${bar}: a spike without a direction to follow.`, inputs);
+  if (!spike) return hold(asset, say ? `${bar}: below the ${multiple}x spike threshold.` : "", inputs);
+  if (direction === "flat") return hold(asset, say ? `${bar}: a spike without a direction to follow.` : "", inputs);
   const side = direction === "up" ? "long" : "short";
   return entry(
     {
@@ -72,9 +74,10 @@ export function decideVolumeSpike(input: StrategyInput<VolumeSpikeParams>): Stra
       side,
       price,
       risk: input.risk,
-      why: `${bar}: following the spike`,
+      why: say ? `${bar}: following the spike` : "",
       confidence: strength,
       invalidation: `price falls back through the spike bar's open at ${fmt(last.open)}`,
+      explain: say,
     },
     inputs,
   );
