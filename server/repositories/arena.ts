@@ -160,22 +160,50 @@ export async function purchaseInputs(db: Db, p: { userId: string; clientKey: str
   };
 }
 
+/** Tickets as columns (one entry per ticket in each): what a settlement reads of a million tickets. */
+export interface TicketColumns {
+  ids: string[];
+  userIds: string[];
+  stakeCents: number[];
+  /** the ticket's clone, as its index in the cloneIds asked for */
+  clone: Uint16Array;
+}
+
 /**
- * The tickets of a race on the given clones, for its settlement, as one JSON text
- * built by SQLite: a million driver rows cost seconds, as JSON a fraction of that.
- * In storage order (sorting a million rows cost several times the read; the
- * payouts do not depend on the order).
+ * The tickets of a race on the given clones, for its settlement, by ticket id.
+ * Each clone's tickets come as three JSON arrays built by SQLite in its index's
+ * order (the order they were bought, which is nearly the ids' order): a million
+ * driver rows cost seconds, and one JSON text of rows made into objects ~1.4 s
+ * more than three flat arrays. The clones are merged by id here (SQLite would
+ * sort the whole read): what is paid does not depend on the order, but the
+ * ledger's ticket index is then written at its end (see writePayouts).
  */
-export async function ticketsToSettle(db: Db, raceId: string, cloneIds: readonly string[]): Promise<{ id: string; cloneId: string; userId: string; stakeCents: number }[]> {
-  if (!cloneIds.length) return [];
-  const [row] = await readRows<{ rows: string | null }>(
-    db,
-    `SELECT '[' || group_concat(printf('["%s","%s","%s",%d]', "id", "cloneId", "userId", "stakeCents"), ',') || ']' AS "rows"
-     FROM "Ticket" WHERE "raceId" = ? AND "cloneId" IN (SELECT "value" FROM json_each(?))`,
-    [raceId, JSON.stringify(cloneIds)],
-  );
-  if (!row?.rows) return [];
-  return (JSON.parse(row.rows) as [string, string, string, number][]).map(([id, cloneId, userId, stakeCents]) => ({ id, cloneId, userId, stakeCents }));
+export async function ticketsToSettle(db: Db, raceId: string, cloneIds: readonly string[]): Promise<TicketColumns> {
+  const runs: { ids: string[]; userIds: string[]; stakeCents: number[] }[] = [];
+  for (const cloneId of cloneIds) {
+    const [row] = await readRows<{ i: string; u: string; s: string }>(
+      db,
+      `SELECT json_group_array("id") AS "i", json_group_array("userId") AS "u", json_group_array("stakeCents") AS "s" FROM "Ticket" WHERE "raceId" = ? AND "cloneId" = ?`,
+      [raceId, cloneId],
+    );
+    runs.push({ ids: JSON.parse(row!.i), userIds: JSON.parse(row!.u), stakeCents: JSON.parse(row!.s) });
+  }
+  const total = runs.reduce((a, r) => a + r.ids.length, 0);
+  const out: TicketColumns = { ids: new Array(total), userIds: new Array(total), stakeCents: new Array(total), clone: new Uint16Array(total) };
+  const next = runs.map(() => 0);
+  for (let n = 0; n < total; n++) {
+    let c = -1;
+    for (let k = 0; k < runs.length; k++) {
+      if (next[k]! < runs[k]!.ids.length && (c < 0 || runs[k]!.ids[next[k]!]! < runs[c]!.ids[next[c]!]!)) c = k;
+    }
+    const run = runs[c]!;
+    const i = next[c]!++;
+    out.ids[n] = run.ids[i]!;
+    out.userIds[n] = run.userIds[i]!;
+    out.stakeCents[n] = run.stakeCents[i]!;
+    out.clone[n] = c;
+  }
+  return out;
 }
 
 /** A user's tickets, newest first, with their race and the payout entries naming them. */

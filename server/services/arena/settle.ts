@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { breakageOf, planSettlement, type SettlementResult } from "@/lib/domain/parimutuel";
 import { writeTransaction, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
-import { writePayouts, type PayoutLeg } from "@/server/repositories/arena-ledger";
+import { writePayouts, type PayoutLeg, type TicketLegs } from "@/server/repositories/arena-ledger";
 
 export interface SettleOutcome {
   settled: boolean;
@@ -42,33 +42,43 @@ export async function settleRace(db: PrismaClient, raceId: string, now: number, 
   // and only the tickets of clones that are paid need reading
   const plan = planSettlement(entrants.map((e) => ({ cloneId: e.cloneId, creatorId: e.creatorId, finalEquityCents: e.finalEquityCents! })), entrants.map((e) => e.stakeCents));
   const paid = entrants.filter((_, i) => plan.rates[i]);
+  const rates = paid.map((e) => plan.rates[entrants.indexOf(e)]!);
+  // the paid clones' tickets as columns, each paid floor(stake × its clone's rate)
   const tickets = await arena.ticketsToSettle(db, raceId, paid.map((e) => e.cloneId));
-  const rateOf = new Map(paid.map((e) => [e.cloneId, plan.rates[entrants.indexOf(e)]!]));
-  const read = new Map<string, { n: number; stake: number }>();
-  const ticketPayouts = tickets.map((t) => {
-    const r = read.get(t.cloneId) ?? { n: 0, stake: 0 };
-    read.set(t.cloneId, { n: r.n + 1, stake: r.stake + t.stakeCents });
-    return { ticketId: t.id, payoutCents: rateOf.get(t.cloneId)!.of(t.stakeCents) };
-  });
-  // the tickets read are all of those clones' tickets, to the cent
-  for (const e of paid) {
-    const r = read.get(e.cloneId) ?? { n: 0, stake: 0 };
-    if (r.n !== e.ticketCount || r.stake !== e.stakeCents) throw new Error(`Race #${race.number}: ${e.name}'s tickets (${r.n}, ${r.stake} cents) do not match its stakes (${e.ticketCount}, ${e.stakeCents} cents)`);
+  const count = paid.map(() => 0);
+  const staked = paid.map(() => 0);
+  const payouts = new Array<number>(tickets.ids.length);
+  let paidToTickets = 0;
+  let paidTickets = 0;
+  for (let i = 0; i < payouts.length; i++) {
+    const c = tickets.clone[i]!;
+    const stake = tickets.stakeCents[i]!;
+    count[c]!++;
+    staked[c]! += stake;
+    const payout = rates[c]!.of(stake);
+    payouts[i] = payout;
+    paidToTickets += payout;
+    if (payout > 0) paidTickets++;
   }
-  const breakageCents = breakageOf(plan, ticketPayouts.reduce((a, p) => a + p.payoutCents, 0));
+  // the tickets read are all of those clones' tickets, to the cent
+  paid.forEach((e, c) => {
+    if (count[c] !== e.ticketCount || staked[c] !== e.stakeCents) throw new Error(`Race #${race.number}: ${e.name}'s tickets (${count[c]}, ${staked[c]} cents) do not match its stakes (${e.ticketCount}, ${e.stakeCents} cents)`);
+  });
+  const breakageCents = breakageOf(plan, paidToTickets);
   const { rates: _rates, ...split } = plan;
+  const ticketPayouts = tickets.ids.map((ticketId, i) => ({ ticketId, payoutCents: payouts[i]! }));
   const result = { ...split, breakageCents, ticketPayouts };
 
   const legs: PayoutLeg[] = [];
   if (result.grossCents > 0) legs.push({ code: `escrow:${raceId}`, kind: "RACE_POOL_ESCROW", userId: null, amountCents: -result.grossCents, ticketId: null });
   if (result.rakeCents > 0) legs.push({ code: "treasury", kind: "PROTOCOL_TREASURY", userId: null, amountCents: result.rakeCents, ticketId: null });
   for (const c of result.creatorPayouts) if (c.payoutCents > 0) legs.push({ code: `royalties:${c.creatorId}`, kind: "CREATOR_ROYALTIES", userId: c.creatorId, amountCents: c.payoutCents, ticketId: null });
-  for (let i = 0; i < tickets.length; i++) {
-    const payout = ticketPayouts[i]!.payoutCents;
-    if (payout > 0) legs.push({ code: `wallet:${tickets[i]!.userId}`, kind: "USER_WALLET", userId: tickets[i]!.userId, amountCents: payout, ticketId: tickets[i]!.id });
-  }
   if (breakageCents > 0) legs.push({ code: "treasury", kind: "PROTOCOL_TREASURY", userId: null, amountCents: breakageCents, ticketId: null });
-  const summary = { ...split, breakageCents, ticketCount: race.ticketCount, paidTickets: ticketPayouts.filter((p) => p.payoutCents > 0).length };
+  // a wallet leg per ticket paid (a ticket floored to 0 gets no entry)
+  const ticketLegs: TicketLegs = paidTickets === payouts.length
+    ? { ticketIds: tickets.ids, userIds: tickets.userIds, amountCents: payouts }
+    : { ticketIds: tickets.ids.filter((_, i) => payouts[i]! > 0), userIds: tickets.userIds.filter((_, i) => payouts[i]! > 0), amountCents: payouts.filter((p) => p > 0) };
+  const summary = { ...split, breakageCents, ticketCount: race.ticketCount, paidTickets };
 
   const settled = await writeTransaction(db, async (tx) => {
     const moved = await tx.execute(`UPDATE "Race" SET "status" = 'SETTLED', "settledAtMs" = ?, "settlement" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'SETTLING'`, [
@@ -84,7 +94,7 @@ export async function settleRace(db: PrismaClient, raceId: string, now: number, 
     if (legs.length) {
       await writePayouts(tx, {
         idempotencyKey: `race-settlement:${raceId}`, requestHash: createHash("sha256").update(JSON.stringify(summary)).digest("hex"),
-        kind: "RACE_SETTLEMENT", memo: `Race #${race.number} settlement`, legs,
+        kind: "RACE_SETTLEMENT", memo: `Race #${race.number} settlement`, legs, tickets: ticketLegs,
       });
     }
     await hooks.afterLedger?.();
@@ -94,6 +104,6 @@ export async function settleRace(db: PrismaClient, raceId: string, now: number, 
     await tx.execute(`UPDATE "Race" SET "status" = 'ARCHIVED', "archivedAtMs" = ? WHERE "status" = 'SETTLED' AND "number" < ?`, [BigInt(now), race.number]);
     return true;
   });
-  if (settled) console.info(`[arena] race #${race.number} settled: pool ${result.grossCents} cents, ${tickets.length} ticket(s)${result.refund ? " (no paid place backed: distribution refunded)" : ""}`);
+  if (settled) console.info(`[arena] race #${race.number} settled: pool ${result.grossCents} cents, ${tickets.ids.length} ticket(s)${result.refund ? " (no paid place backed: distribution refunded)" : ""}`);
   return { settled, result: settled ? result : null };
 }
