@@ -55,8 +55,8 @@ export const ARENA_CLONES: readonly ArenaClone[] = [
   {
     owner: "linus@clash.local", templateId: "volume-spike", name: "Thunder Shark", symbols: ["SOL"], tagline: "Smells volume in the water and strikes first.", avatar: "shark",
     tuning: {
-      prompt: "Watch 1-minute volume. When a bar trades at least 1.5 times the average volume of the last 30 bars, follow its direction: long on an up bar, short on a down bar. Let the trailing stop take you out.",
-      params: { lookback: 30, multiple: 1.5 },
+      prompt: "Watch 1-minute volume. When a bar trades at least 1.4 times the average volume of the last 30 bars, follow its direction: long on an up bar, short on a down bar. Let the trailing stop take you out.",
+      params: { lookback: 30, multiple: 1.4 },
     },
   },
   {
@@ -77,16 +77,16 @@ export const ARENA_CLONES: readonly ArenaClone[] = [
   {
     owner: "linus@clash.local", templateId: "mean-reversion", name: "Contrarian Bear", symbols: ["BTC"], tagline: "Sells the euphoria, buys the panic.", avatar: "bear",
     tuning: {
-      prompt: "Fade every stretch on 1-minute candles. Go long when the close is 1.25 standard deviations below its 30-bar average, short when 1.25 above; close once price is back within 0.25 standard deviations.",
-      params: { period: 30, entryZ: 1.25, exitZ: 0.25 },
-      indicators: [{ kind: "bollinger", period: 30, stdDev: 1.25 }, { kind: "sma", period: 30 }, { kind: "rsi", period: 14 }],
+      prompt: "Fade every stretch on 1-minute candles. Go long when the close is 0.75 standard deviations below its 30-bar average, short when 0.75 above; close once price is back within 0.1 standard deviations.",
+      params: { period: 30, entryZ: 0.75, exitZ: 0.1 },
+      indicators: [{ kind: "bollinger", period: 30, stdDev: 0.75 }, { kind: "sma", period: 30 }, { kind: "rsi", period: 14 }],
     },
   },
   {
     owner: "grace@clash.local", templateId: "volume-spike", name: "Falcon Flash", symbols: ["ETH", "DOGE"], tagline: "Circles quietly, dives when the tape lights up.", avatar: "falcon",
     tuning: {
-      prompt: "Watch 1-minute volume. When a bar trades at least 1.7 times the average volume of the last 45 bars, follow its direction: long on an up bar, short on a down bar. Let the trailing stop take you out.",
-      params: { lookback: 45, multiple: 1.7 },
+      prompt: "Watch 1-minute volume. When a bar trades at least 1.3 times the average volume of the last 45 bars, follow its direction: long on an up bar, short on a down bar. Let the trailing stop take you out.",
+      params: { lookback: 45, multiple: 1.3 },
     },
   },
   {
