@@ -206,29 +206,35 @@ export async function ticketsToSettle(db: Db, raceId: string, cloneIds: readonly
   return out;
 }
 
-/** A user's tickets, newest first, with their race and the payout entries naming them. */
+/**
+ * A user's tickets, newest first, with their race, their clone in it and the
+ * entries naming them (payout or refund), and the user's ticket count: one
+ * plain-SQL read (the page's four Prisma queries cost ~6 ms of CPU a request).
+ */
 export async function ticketsOfUser(db: Db, userId: string, opts: { skip: number; take: number }) {
-  const [total, rows] = await Promise.all([
-    db.ticket.count({ where: { userId } }),
-    db.ticket.findMany({
-      where: { userId }, orderBy: { createdAt: "desc" }, skip: opts.skip, take: opts.take,
-      select: { id: true, cloneId: true, stakeCents: true, createdAt: true, race: { select: { id: true, number: true, status: true, settlement: true } } },
-    }),
-  ]);
-  const paid = rows.length
-    ? await db.ledgerEntry.groupBy({ by: ["ticketId"], where: { ticketId: { in: rows.map((r) => r.id) } }, _sum: { amountCents: true } })
-    : [];
-  const payouts = new Map(paid.map((p) => [p.ticketId!, n(p._sum.amountCents ?? 0n)]));
-  const entrants = rows.length
-    ? await db.raceEntrant.findMany({ where: { raceId: { in: [...new Set(rows.map((r) => r.race.id))] } }, select: { raceId: true, cloneId: true, name: true, avatar: true, place: true } })
-    : [];
-  const entrantOf = new Map(entrants.map((e) => [`${e.raceId}:${e.cloneId}`, e]));
+  const rows = await readRows<{
+    id: string; cloneId: string; stakeCents: number | bigint; createdAt: string; raceId: string; number: number; status: string;
+    refund: number | null; name: string | null; avatar: string | null; place: number | null; payout: number | bigint; total: number;
+  }>(
+    db,
+    `SELECT t."id", t."cloneId", t."stakeCents", t."createdAt", r."id" AS "raceId", r."number", r."status",
+            json_extract(r."settlement", '$.refund') AS "refund", e."name", e."avatar", e."place",
+            (SELECT COALESCE(SUM(l."amountCents"), 0) FROM "LedgerEntry" l WHERE l."ticketId" = t."id") AS "payout",
+            (SELECT COUNT(*) FROM "Ticket" WHERE "userId" = ?1) AS "total"
+     FROM (SELECT * FROM "Ticket" WHERE "userId" = ?1 ORDER BY "createdAt" DESC, "id" DESC LIMIT ?2 OFFSET ?3) t
+     JOIN "Race" r ON r."id" = t."raceId"
+     LEFT JOIN "RaceEntrant" e ON e."raceId" = t."raceId" AND e."cloneId" = t."cloneId"
+     ORDER BY t."createdAt" DESC, t."id" DESC`,
+    [userId, opts.take, opts.skip],
+  );
+  const total = rows[0]?.total ?? (opts.skip > 0 ? n((await readRows<{ c: number }>(db, `SELECT COUNT(*) AS "c" FROM "Ticket" WHERE "userId" = ?`, [userId]))[0]!.c) : 0);
   return {
-    total,
+    total: n(total),
     rows: rows.map((r) => ({
-      id: r.id, stakeCents: n(r.stakeCents), createdAt: r.createdAt, race: { id: r.race.id, number: r.race.number, status: r.race.status as RaceStatus, refund: r.race.settlement ? (JSON.parse(r.race.settlement) as { refund: boolean }).refund : false },
-      clone: { id: r.cloneId, name: entrantOf.get(`${r.race.id}:${r.cloneId}`)?.name ?? "?", avatar: entrantOf.get(`${r.race.id}:${r.cloneId}`)?.avatar ?? "", place: entrantOf.get(`${r.race.id}:${r.cloneId}`)?.place ?? null },
-      payoutCents: payouts.get(r.id) ?? 0,
+      id: r.id, stakeCents: n(r.stakeCents), createdAt: new Date(r.createdAt),
+      race: { id: r.raceId, number: n(r.number), status: r.status as RaceStatus, refund: r.refund === 1 },
+      clone: { id: r.cloneId, name: r.name ?? "?", avatar: r.avatar ?? "", place: nn(r.place) },
+      payoutCents: n(r.payout),
     })),
   };
 }

@@ -20,6 +20,7 @@ import { advanceArena, endRace, goLive, launchRace, openNextRace } from "./lifec
 import { refundRace } from "./refund";
 import { setArenaSchedule } from "./settings";
 import { settleRace } from "./settle";
+import { myTickets } from "./views";
 import { buyTicket } from "./tickets";
 
 const M = 60_000;
@@ -176,6 +177,32 @@ describe("a race, from tickets to payouts", () => {
     expect(await balance(users[1]!)).toBe(before);
     expect((await arena.findRace(t.db, race2!.id))!).toMatchObject({ status: "CANCELLED", cancelReason: "operator test" });
     await ledgerZero();
+  });
+
+  it("My Tickets: each ticket newest first with its race, clone, status and what it was paid, a page at a time", async () => {
+    const u = users[1]!;
+    const mine = (await t.db.ticket.findMany({ where: { userId: u }, select: { id: true, raceId: true, cloneId: true, stakeCents: true } }));
+    const entries = await t.db.ledgerEntry.groupBy({ by: ["ticketId"], where: { ticketId: { in: mine.map((x) => x.id) } }, _sum: { amountCents: true } });
+    const paidOf = new Map(entries.map((e) => [e.ticketId!, Number(e._sum.amountCents)]));
+    const all = await myTickets(t.db, u, 1, 100);
+    expect(all.total).toBe(mine.length);
+    expect(all.rows.map((r) => r.id).sort()).toEqual(mine.map((x) => x.id).sort());
+    for (const [i, r] of all.rows.entries()) {
+      if (i > 0) expect(r.createdAt.getTime()).toBeLessThanOrEqual(all.rows[i - 1]!.createdAt.getTime());
+      const ticket = mine.find((x) => x.id === r.id)!;
+      const race = (await arena.findRace(t.db, ticket.raceId))!;
+      const entrant = (await arena.raceEntrants(t.db, ticket.raceId)).find((e) => e.cloneId === ticket.cloneId)!;
+      expect(r).toMatchObject({ stakeCents: Number(ticket.stakeCents), payoutCents: paidOf.get(r.id) ?? 0, race: { id: race.id, number: race.number, status: race.status } });
+      expect(r.clone).toEqual({ id: ticket.cloneId, name: entrant.name, avatar: entrant.avatar, place: entrant.place });
+      expect(r.status).toBe(race.status === "CANCELLED" ? "REFUNDED" : (paidOf.get(r.id) ?? 0) > 0 ? "WON" : "LOST");
+    }
+    expect(new Set(all.rows.map((r) => r.status))).toEqual(new Set(["REFUNDED", ...all.rows.filter((r) => r.race.status !== "CANCELLED").map((r) => r.status)]));
+    // pages of 2 cover the same tickets in the same order; past the end, none but the same total
+    const paged = [];
+    for (let page = 1; page <= Math.ceil(mine.length / 2); page++) paged.push(...(await myTickets(t.db, u, page, 2)).rows.map((r) => r.id));
+    expect(paged).toEqual(all.rows.map((r) => r.id));
+    expect(await myTickets(t.db, u, 99, 2)).toMatchObject({ total: mine.length, rows: [] });
+    expect(await myTickets(t.db, "no-such-user", 1, 20)).toMatchObject({ total: 0, rows: [] });
   });
 
   it("two workers opening the next race at once open one", async () => {
