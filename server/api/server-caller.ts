@@ -1,11 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
-import { sessionUserIdFromCookies } from "@/server/auth/session-user";
+import { requestSessionUserId } from "@/server/auth/session-user";
 import { createCaller } from "./root";
 import { createContext } from "./trpc";
 
 /** tRPC for React Server Components: the same procedures, called in-process. */
 export const api = cache(async () =>
-  createCaller(await createContext({ getSessionUserId: async () => sessionUserIdFromCookies((await headers()).get("cookie")) })),
+  createCaller(await createContext({ getSessionUserId: requestSessionUserId })),
 );

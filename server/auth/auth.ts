@@ -15,7 +15,7 @@ declare module "next-auth" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
-import { sessionUserIdFromCookies } from "./session-user";
+import { requestSessionUserId } from "./session-user";
 import { findSessionUser } from "@/server/services/users/find-session-user";
 
 export interface CurrentUser {
@@ -16,7 +15,7 @@ export interface CurrentUser {
  * account loses access at once, whatever the JWT still says). null when signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const id = await sessionUserIdFromCookies((await headers()).get("cookie"));
+  const id = await requestSessionUserId();
   if (!id) return null;
   return findSessionUser(id);
 });

@@ -15,6 +15,7 @@
  * user it names is still read from the database on every request
  * (findSessionUser), so a deleted account or a changed role applies at once.
  */
+import { headers } from "next/headers";
 import { decode, type JWT } from "next-auth/jwt";
 import { resolveAuthSecret } from "@/lib/env";
 
@@ -29,6 +30,11 @@ interface Decoded {
 }
 
 const decoded = new Map<string, Decoded>();
+
+/** The user id of the session of the request being served (Server Components, Server Actions). */
+export async function requestSessionUserId(): Promise<string | null> {
+  return sessionUserIdFromCookies((await headers()).get("cookie"));
+}
 
 /** The user id of the session in this Cookie header, or null (no cookie, tampered, expired, other secret). */
 export async function sessionUserIdFromCookies(cookieHeader: string | null | undefined, now: number = Date.now(), secret: string = resolveAuthSecret()): Promise<string | null> {

@@ -11,7 +11,7 @@ import { getEnv, type Env } from "@/lib/env";
 import { transaction, type PrismaClient } from "@/server/db";
 import * as arena from "@/server/repositories/arena";
 import { insertControlChange, listControlChanges } from "@/server/repositories/runtime-controls";
-import type { Actor } from "../runtime/controls";
+import { actorColumns, type Actor } from "../runtime/controls";
 
 /** The schedule's changes go to the operators' change log (RuntimeControlChange) under this key. */
 export const SCHEDULE_CHANGE_KEY = "arena.schedule";
@@ -45,13 +45,11 @@ export async function setArenaSchedule(db: PrismaClient, schedule: RaceSchedule,
   const reason = requireReason(audit.reason);
   await transaction(db, async (tx) => {
     const old = await arena.findArenaSettings(tx);
-    if (old && old.accumulateMinutes === s.accumulateMinutes && old.liveMinutes === s.liveMinutes && old.timeScale === s.timeScale) return;
-    const userId = "userId" in audit.actor ? audit.actor.userId : null;
-    await arena.saveArenaSettings(tx, s, userId);
-    await insertControlChange(tx, {
-      key: SCHEDULE_CHANGE_KEY, oldValue: old ? scheduleLabel(old) : null, newValue: scheduleLabel(s), reason,
-      changedById: userId, changedBy: "userId" in audit.actor ? audit.actor.label : audit.actor.system,
-    });
+    const [oldValue, newValue] = [old ? scheduleLabel(old) : null, scheduleLabel(s)];
+    if (oldValue === newValue) return;
+    const who = actorColumns(audit.actor);
+    await arena.saveArenaSettings(tx, s, who.changedById);
+    await insertControlChange(tx, { key: SCHEDULE_CHANGE_KEY, oldValue, newValue, reason, ...who });
   });
   return s;
 }

@@ -27,6 +27,11 @@ import { allControls, getControl, insertControlChange, setControl } from "@/serv
 /** Who changes a control: a signed-in admin, or the system (the assertions' breaker). */
 export type Actor = { userId: string; label: string } | { system: string };
 
+/** How an actor is recorded in the change log: the user's id (none for the system) and a label. */
+export function actorColumns(actor: Actor): { changedById: string | null; changedBy: string } {
+  return "userId" in actor ? { changedById: actor.userId, changedBy: actor.label } : { changedById: null, changedBy: actor.system };
+}
+
 export const CONTROLS_MAX_AGE_MS = 1_000;
 const cache = new WeakMap<object, { readAt: number; controls: RuntimeControls }>();
 
@@ -55,10 +60,9 @@ async function changeControl(db: Db, c: Change): Promise<{ changed: boolean; old
     const old = await getControl(tx, c.key);
     const value = typeof c.value === "function" ? c.value(old?.value ?? null) : c.value;
     if (old?.value === value) return { changed: false, oldValue: old.value };
-    const updatedById = "userId" in c.actor ? c.actor.userId : null;
-    const changedBy = "userId" in c.actor ? c.actor.label : c.actor.system;
-    await setControl(tx, { key: c.key, value, reason, updatedById });
-    await insertControlChange(tx, { key: c.key, oldValue: old?.value ?? null, newValue: value, reason, changedById: updatedById, changedBy });
+    const who = actorColumns(c.actor);
+    await setControl(tx, { key: c.key, value, reason, updatedById: who.changedById });
+    await insertControlChange(tx, { key: c.key, oldValue: old?.value ?? null, newValue: value, reason, ...who });
     return { changed: true, oldValue: old?.value ?? null };
   };
   const result = "$transaction" in db ? await transaction(db as PrismaClient, write) : await write(db as Tx);
