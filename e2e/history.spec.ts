@@ -30,7 +30,9 @@ test("a creator reads a clone's trading history: equity chart, decisions with re
 
   // decisions with the model's reasoning as text, newest first
   const decisions = page.getByTestId("history-decision");
-  await expect(decisions.first().getByTestId("reasoning")).toContainText(/60-bar average .* spike threshold|volume/);
+  // every reasoning of the volume-spike rule starts with the bar it read (then: below the threshold,
+  // following the spike, or keeping an open position for its exit plan)
+  await expect(decisions.first().getByTestId("reasoning")).toContainText(/^The last 1m bar traded [\d,.]+, [\d.]+x the 60-bar average of [\d,.]+, /);
   await decisions.first().getByRole("button", { name: "Validation, prompt and response" }).click();
   const details = page.getByTestId("decision-details").first();
   await expect(details.getByText("Validation result")).toBeVisible();
