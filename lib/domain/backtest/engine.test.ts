@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { templateGraph } from "@/lib/domain/graph/templates";
+import { minuteColumns } from "@/lib/domain/market/minute-columns";
 import { REPLAY_ANCHOR } from "@/lib/domain/market/replay/assets";
 import { replayCandles, replayFunding } from "@/lib/domain/market/replay/generator";
 import { priceFill } from "@/lib/domain/paper/fill";
@@ -17,7 +18,7 @@ const TO = FROM + 3 * D;
 
 const perp: PerpSeries = {
   symbol: "BTC", szDecimals: 5, assetIndex: 0,
-  minutes: replayCandles("engine-test", "BTC", REPLAY_ANCHOR, TO),
+  minutes: minuteColumns(replayCandles("engine-test", "BTC", REPLAY_ANCHOR, TO)),
   mids: [], books: [], contexts: [],
   funding: replayFunding("engine-test", "BTC", REPLAY_ANCHOR, TO + 1).map(({ time, rate, premium }) => ({ time, rate, premium })),
 };
@@ -53,7 +54,7 @@ describe("monitorStep gives the same whenever it is called", () => {
   const entry = FROM + 17 * M;
   const account = (): AccountState => ({ startMicro: 1e10, realizedMicro: 0, feesMicro: 0, fundingMicro: 0, peakEquityMicro: 1e10, dayStartEquityMicro: 1e10, dayStartMs: FROM });
   const watch = (plan: { stopLoss?: number; takeProfit?: number; trailingStopPct?: number }, times: number[]) => {
-    const ref = perp.minutes.find((c) => c.openTime === entry - M)!.close;
+    const ref = perp.minutes.close[perp.minutes.openTime.indexOf(entry - M)]!;
     let position = openPosition(priceFill({ side: "buy", sizeBase: 0.02, referencePrice: ref, time: entry }), { asset: "BTC", leverage: 2, time: entry, ...plan }).position;
     const books = account();
     for (const until of times) {

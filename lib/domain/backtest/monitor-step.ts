@@ -42,7 +42,7 @@ export function monitorStep(p: PerpSeries, account: AccountState, position: Posi
   const from = Math.ceil((position.updatedAt + 1) / M) * M;
   const end = countOpenedBefore(p.minutes, Math.floor(until / M) * M);
   for (let i = countOpenedBefore(p.minutes, from); i < end; ) {
-    const booked = fundingUpTo(p, account, watch, p.minutes[i]!.openTime);
+    const booked = fundingUpTo(p, account, watch, p.minutes.openTime[i]!);
     // up to the next funding hour; one candle at a time while an hour cannot be booked (the live monitor retries it every candle)
     const nextHour = watch.position.fundingThroughHour + HOUR_MS;
     const runEnd = booked ? countOpenedBefore(p.minutes, nextHour, i) : i + 1;
@@ -58,7 +58,7 @@ export function monitorStep(p: PerpSeries, account: AccountState, position: Posi
     i = run.next;
     if (!run.trigger) continue;
     const current = watch.position;
-    const time = p.minutes[i - 1]!.openTime + M - 1;
+    const time = p.minutes.openTime[i - 1]! + M - 1;
     const bookAt = countBefore(p.books, time);
     const book = bookAt > 0 ? p.books[bookAt - 1]! : null;
     const exit = executeClose(current, run.trigger.reason, {
@@ -90,8 +90,7 @@ function fundingUpTo(p: PerpSeries, account: AccountState, watch: Watch, time: n
     const rate = at > 0 ? p.funding[at - 1]! : null;
     if (!rate || rate.time !== h) return false;
     const markAt = countOpenedBefore(p.minutes, h - M);
-    const mark = p.minutes[markAt];
-    const markPrice = mark && mark.openTime < h ? mark.close : watch.position.lastPrice;
+    const markPrice = markAt < p.minutes.length && p.minutes.openTime[markAt]! < h ? p.minutes.close[markAt]! : watch.position.lastPrice;
     const applied = applyFunding(watch.position, { hour: h, markPrice, hourlyRate: rate.rate });
     if (!applied.ok) return false;
     watch.position = applied.position;

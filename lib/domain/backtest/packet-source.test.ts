@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPacket, packetReads } from "@/lib/domain/decisions/build-packet";
 import { packetMarketOf } from "@/lib/domain/decisions/packet-market";
 import { templateGraph } from "@/lib/domain/graph/templates";
+import { minuteColumns } from "@/lib/domain/market/minute-columns";
 import { REPLAY_ANCHOR } from "@/lib/domain/market/replay/assets";
 import { replayCandles } from "@/lib/domain/market/replay/generator";
 import { seriesMarket } from "./packet-source";
@@ -14,8 +15,9 @@ const FROM = REPLAY_ANCHOR + D;
 // two days of minutes with holes: one minute, a run of seven, one across midnight
 const holes = new Set([FROM + 93 * M, ...Array.from({ length: 7 }, (_, i) => FROM + (600 + i) * M), FROM + D - M, FROM + D]);
 const minutes = replayCandles("packet-source", "BTC", REPLAY_ANCHOR, FROM + 2 * D).filter((c) => !holes.has(c.openTime));
+const columns = minuteColumns(minutes);
 const series: MarketSeries = {
-  perps: new Map([["BTC", { symbol: "BTC", szDecimals: 5, minutes, mids: [], books: [], funding: [], contexts: [] }]]),
+  perps: new Map([["BTC", { symbol: "BTC", szDecimals: 5, minutes: columns, mids: [], books: [], funding: [], contexts: [] }]]),
   predictions: new Map(),
   macro: new Map(),
 };
@@ -30,7 +32,7 @@ describe("seriesMarket's packets are the packets from the newest minutes read at
     for (let T = FROM; T < FROM + 2 * D; T += 37 * M) times.push(T, T + 20_000);
     times.push(FROM + 3 * 3_600_000, FROM + 600 * M, FROM + D + 5 * M);
     for (const T of times) {
-      const rows = packetMarketOf({ perps: new Map([["BTC", { minutes: newestOf(minutes, minutesClosedBy(minutes, T), need), book: null, funding: [], contexts: [] }]]) });
+      const rows = packetMarketOf({ perps: new Map([["BTC", { minutes: newestOf(minutes, minutesClosedBy(columns, T), need), book: null, funding: [], contexts: [] }]]) });
       const expected = buildPacket(graph, T, rows);
       expect(buildPacket(graph, T, source.at(T), { lazyIndicators: true })).toStrictEqual(expected);
       expect(buildPacket(graph, T, source.at(T))).toStrictEqual(expected);

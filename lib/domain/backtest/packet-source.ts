@@ -20,6 +20,7 @@
 import { barPoint, candleMinutes, type CandleWindow, type PacketMarket, type PacketReads, type PacketRow, type PerpAtT } from "@/lib/domain/decisions/build-packet";
 import type { DataStreamBlock } from "@/lib/domain/graph/schema";
 import { barOf, eachBucket, INTERVALS, resample } from "@/lib/domain/market/resample";
+import { candleAt, candlesOf } from "@/lib/domain/market/minute-columns";
 import type { Candle } from "@/lib/domain/market/types";
 import { countBefore, countBelow, minutesClosedBy, newestOf, type MarketSeries, type PerpSeries } from "./series";
 
@@ -45,12 +46,11 @@ class StreamBars {
   /** index (in the perp's minutes) of each bar's first and last minute */
   readonly first: Int32Array;
   readonly last: Int32Array;
-  /** the fields a bar takes from all its minutes, as aggregated (plain lists: no number is converted) */
-  private readonly highs: number[] = [];
-  private readonly lows: number[] = [];
-  private readonly closeValues: number[] = [];
-  private readonly volumes: number[] = [];
-  private readonly trades: number[] = [];
+  /** the fields a bar takes from all its minutes, as aggregated */
+  private readonly highs: Float64Array;
+  private readonly lows: Float64Array;
+  private readonly volumes: Float64Array;
+  private readonly trades: Float64Array;
   private readonly rows: (PacketRow | undefined)[];
   /** the rows of bars [kept, made) are made; those before `kept` were let go */
   private kept = 0;
@@ -62,42 +62,45 @@ class StreamBars {
   ) {
     const minutes = source.minutes;
     this.minutes = candleMinutes(stream);
-    // at most one bar per minute: the columns are cut to the bars' count at the end
-    const closes = new Float64Array(minutes.length);
-    const openTimes = new Float64Array(minutes.length);
-    const first = new Int32Array(minutes.length);
-    const last = new Int32Array(minutes.length);
-    let count = 0;
     if (stream.granularity === "1m") {
-      // resample's 1-minute bars are the minutes themselves
-      for (; count < minutes.length; count++) {
-        first[count] = last[count] = count;
-        closes[count] = minutes[count]!.close;
-        openTimes[count] = minutes[count]!.openTime;
-      }
+      // resample's 1-minute bars are the minutes themselves: their columns, read in place (the series never changes)
+      const index = new Int32Array(minutes.length);
+      for (let i = 0; i < index.length; i++) index[i] = i;
+      this.count = minutes.length;
+      this.first = this.last = index;
+      ({ close: this.closes, openTime: this.openTimes, high: this.highs, low: this.lows, volume: this.volumes, trades: this.trades } = minutes);
     } else {
+      // complete bars only: each takes a whole bucket of minutes, so there are at most this many
+      const most = Math.ceil(minutes.length / (INTERVALS[stream.granularity] / 60_000));
+      const [closes, openTimes, highs, lows, volumes, trades] = Array.from({ length: 6 }, () => new Float64Array(most));
+      const first = new Int32Array(most);
+      const last = new Int32Array(most);
+      let count = 0;
       eachBucket(minutes, stream.granularity, true, (b) => {
         first[count] = b.from;
         last[count] = b.to - 1;
-        closes[count] = b.close;
-        openTimes[count] = b.openTime;
-        this.highs.push(b.high);
-        this.lows.push(b.low);
-        this.closeValues.push(b.close);
-        this.volumes.push(b.volume);
-        this.trades.push(b.trades);
+        closes![count] = b.close;
+        openTimes![count] = b.openTime;
+        highs![count] = b.high;
+        lows![count] = b.low;
+        volumes![count] = b.volume;
+        trades![count] = b.trades;
         count++;
       });
+      this.count = count;
+      this.closes = closes!.subarray(0, count);
+      this.openTimes = openTimes!.subarray(0, count);
+      this.highs = highs!.subarray(0, count);
+      this.lows = lows!.subarray(0, count);
+      this.volumes = volumes!.subarray(0, count);
+      this.trades = trades!.subarray(0, count);
+      this.first = first.subarray(0, count);
+      this.last = last.subarray(0, count);
     }
     let ascending = true;
-    for (let i = 1; i < count && ascending; i++) ascending = openTimes[i]! > openTimes[i - 1]!;
-    this.count = count;
+    for (let i = 1; i < this.count && ascending; i++) ascending = this.openTimes[i]! > this.openTimes[i - 1]!;
     this.ascending = ascending;
-    this.closes = closes.slice(0, count);
-    this.openTimes = openTimes.slice(0, count);
-    this.first = first.slice(0, count);
-    this.last = last.slice(0, count);
-    this.rows = new Array<PacketRow | undefined>(count);
+    this.rows = new Array<PacketRow | undefined>(this.count);
   }
 
   /**
@@ -121,11 +124,11 @@ class StreamBars {
   /** Bar b as resample makes it: its first minute's fields, with those it takes from all its minutes. */
   private bar(b: number): Candle {
     const minutes = this.source.minutes;
-    if (this.stream.granularity === "1m") return minutes[this.first[b]!]!;
+    if (this.stream.granularity === "1m") return candleAt(minutes, this.first[b]!);
     const openTime = this.openTimes[b]!;
-    return barOf(minutes, {
+    return barOf(candleAt(minutes, this.first[b]!), {
       from: this.first[b]!, to: this.last[b]! + 1, openTime, closeTime: openTime + INTERVALS[this.stream.granularity] - 1,
-      high: this.highs[b]!, low: this.lows[b]!, close: this.closeValues[b]!, volume: this.volumes[b]!, trades: this.trades[b]!,
+      high: this.highs[b]!, low: this.lows[b]!, close: this.closes[b]!, volume: this.volumes[b]!, trades: this.trades[b]!,
     });
   }
 }
@@ -165,7 +168,7 @@ class WindowAt implements CandleWindow {
 
   get bars(): readonly Candle[] {
     const { source, stream, first, last } = this.prepared;
-    return (this.resampled ??= this.to > this.from ? resample(source.minutes.slice(first[this.from], last[this.to - 1]! + 1), stream.granularity, true) : []);
+    return (this.resampled ??= this.to > this.from ? resample(candlesOf(source.minutes, first[this.from], last[this.to - 1]! + 1), stream.granularity, true) : []);
   }
 }
 
@@ -241,7 +244,7 @@ class PerpAt implements PerpAtT {
     T: number,
   ) {
     this.closed = minutesClosedBy(p.minutes, T);
-    this.lastMinute = this.closed > 0 ? p.minutes[this.closed - 1]! : null;
+    this.lastMinute = this.closed > 0 ? candleAt(p.minutes, this.closed - 1) : null;
     const bookAt = countBefore(p.books, T);
     this.book = bookAt > 0 ? p.books[bookAt - 1]! : null;
     // as deep as the graph's deepest stream reads; the builder keeps each stream's own

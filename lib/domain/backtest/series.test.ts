@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { minuteColumns } from "@/lib/domain/market/minute-columns";
 import type { Candle } from "@/lib/domain/market/types";
 import { countBefore, countOpenedBefore, minutesClosedBy } from "./series";
 
@@ -13,7 +14,7 @@ const opened = (minutes: readonly Candle[], x: number) => {
   return i;
 };
 
-describe("counting over a series (its times kept in a typed array, and guessed for whole minutes)", () => {
+describe("counting over a series (its times in a typed array, and guessed for whole minutes)", () => {
   const whole = Array.from({ length: 500 }, (_, i) => minute(T0 + i * M));
   // holes: one minute, a run of five, and the first
   const holed = whole.filter((_, i) => i !== 0 && i !== 100 && !(i >= 200 && i < 205));
@@ -28,9 +29,9 @@ describe("counting over a series (its times kept in a typed array, and guessed f
       for (const lo of [0, 3, 150, 499, 600]) {
         // a caller's lo never passes the answer (the minutes before it opened before x), or is past the end
         if (lo > answer && lo < minutes.length) continue;
-        expect(countOpenedBefore(minutes, x, lo)).toBe(lo >= minutes.length ? lo : answer);
+        expect(countOpenedBefore(minuteColumns(minutes), x, lo)).toBe(lo >= minutes.length ? lo : answer);
       }
-      expect(minutesClosedBy(minutes, x)).toBe(opened(minutes, x - M + 1));
+      expect(minutesClosedBy(minuteColumns(minutes), x)).toBe(opened(minutes, x - M + 1));
     }
   });
 

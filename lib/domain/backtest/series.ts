@@ -7,7 +7,7 @@
  */
 import type { BookTopRow, ContextRow, FundingRow } from "@/lib/domain/decisions/build-packet";
 import type { MarketQuote } from "@/lib/domain/paper/execution";
-import type { Candle } from "@/lib/domain/market/types";
+import type { MinuteColumns } from "@/lib/domain/market/minute-columns";
 
 const M = 60_000;
 
@@ -16,7 +16,8 @@ export interface PerpSeries {
   /** the asset's size decimals and exchange index, from its meta */
   szDecimals: number;
   assetIndex?: number;
-  minutes: readonly Candle[];
+  /** closed 1-minute candles, as columns */
+  minutes: MinuteColumns;
   mids: readonly { time: number; price: number }[];
   books: readonly BookTopRow[];
   funding: readonly FundingRow[];
@@ -36,25 +37,13 @@ export interface MarketSeries {
 }
 
 // Binary searches written out, without a predicate closure: they run at every decision.
-// They search each series' times copied once into a typed array (per loaded array, kept
-// while the array lives): over a year of candle objects every step of a search reads a
-// cold object (~2 µs a search), over the times alone the steps stay in cache. Series
-// are never changed once loaded (readonly), so the copy stays true.
+// They search times in a typed array: the minutes' own open-time column, and each other
+// series' stamps copied once (per loaded array, kept while the array lives): over a year
+// of row objects every step of a search reads a cold object (~2 µs a search), over the
+// times alone the steps stay in cache. Series are never changed once loaded (readonly),
+// so the copy stays true.
 
-const openTimes = new WeakMap<readonly Candle[], Float64Array>();
 const stampTimes = new WeakMap<readonly { time: number }[], Float64Array>();
-
-/** The minutes' open times as a Float64Array (made once per loaded array). */
-export function openTimesOf(minutes: readonly Candle[]): Float64Array {
-  let times = openTimes.get(minutes);
-  if (!times || times.length !== minutes.length) {
-    // a plain loop: Float64Array.from with a map function costs ~100 ns an element
-    times = new Float64Array(minutes.length);
-    for (let i = 0; i < minutes.length; i++) times[i] = minutes[i]!.openTime;
-    openTimes.set(minutes, times);
-  }
-  return times;
-}
 
 function stampTimesOf(rows: readonly { time: number }[]): Float64Array {
   let times = stampTimes.get(rows);
@@ -83,9 +72,9 @@ export function countBefore(rows: readonly { time: number }[], T: number): numbe
 }
 
 /** Candles that opened before x (from index lo). */
-export function countOpenedBefore(minutes: readonly Candle[], x: number, lo = 0): number {
+export function countOpenedBefore(minutes: MinuteColumns, x: number, lo = 0): number {
   if (lo >= minutes.length) return lo;
-  const times = openTimesOf(minutes);
+  const times = minutes.openTime;
   // Minutes open on whole minutes, and a window of market memory mostly has no holes: the
   // count is then the minutes from the first open to x. Tried first, and taken only when
   // it is the answer (the last minute before it opened before x, the one at it did not),
@@ -96,7 +85,7 @@ export function countOpenedBefore(minutes: readonly Candle[], x: number, lo = 0)
 }
 
 /** Minutes closed by T: a candle opened at t is complete only if t + 1 min <= T. */
-export const minutesClosedBy = (minutes: readonly Candle[], T: number) => countOpenedBefore(minutes, T - M + 1);
+export const minutesClosedBy = (minutes: MinuteColumns, T: number) => countOpenedBefore(minutes, T - M + 1);
 
 /** The newest `n` of the first `end` rows (a copy of at most n references). */
 export function newestOf<R>(rows: readonly R[], end: number, n: number): R[] {
@@ -110,10 +99,9 @@ export function newestOf<R>(rows: readonly R[], end: number, n: number): R[] {
  */
 export function marketAtT(p: PerpSeries, T: number): MarketQuote | null {
   const closed = minutesClosedBy(p.minutes, T);
-  const candle = closed > 0 ? p.minutes[closed - 1]! : null;
   const midAt = countBefore(p.mids, T);
   const mid = midAt > 0 ? p.mids[midAt - 1]! : null;
-  const candlePrice = candle && { price: candle.close, time: candle.openTime + M };
+  const candlePrice = closed > 0 ? { price: p.minutes.close[closed - 1]!, time: p.minutes.openTime[closed - 1]! + M } : null;
   const latest = mid && (!candlePrice || mid.time >= candlePrice.time) ? mid : candlePrice;
   if (!latest) return null;
   const bookAt = countBefore(p.books, T);

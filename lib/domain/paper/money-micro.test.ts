@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain/errors";
-import { divRoundHalfAway, pow10, toScaled } from "./exact-decimal";
+import { divRoundHalfAway, pow10, toScaled, toSmallScaled } from "./exact-decimal";
 import {
   applyBps,
   assertMicro,
@@ -75,6 +75,34 @@ describe("rounding rule: half away from zero, on the exact decimal", () => {
     expect(mulMicroRate(-9_501_230_000, 0.0000125)).toBe(-118_765);
     // -3 × 0.5 = -1.5 -> -2 (away from zero)
     expect(mulMicroRate(-3, 0.5)).toBe(-2);
+  });
+
+  it("applyBps and mulMicroRate without bigint (few digits) are the bigint product rounded once, over random amounts and rates", () => {
+    // the reference: the rate's decimal as bigint, times the amount, rounded half away from zero
+    const reference = (micro: number, x: number, shift: number) => {
+      const r = toScaled(x);
+      const scale = r.scale + shift;
+      const out = scale <= 0 ? BigInt(micro) * r.digits * pow10(-scale) : divRoundHalfAway(BigInt(micro) * r.digits, pow10(scale));
+      return Number(out);
+    };
+    let seed = 29;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
+    let small = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const micro = Math.round(random() * 10 ** Math.floor(random() * 16)) * (i % 3 === 0 ? -1 : 1);
+      // hourly funding rates (a few digits, sometimes printed with an exponent), fee bps, and long fractions
+      const x = i % 4 === 0 ? (random() - 0.5) * 1e-4 : i % 4 === 1 ? Math.round(random() * 1e4) / 1e9 * (i % 8 === 1 ? -1 : 1) : i % 4 === 2 ? Math.round(random() * 100) / 10 : random() * 3;
+      const rate = reference(micro, x, 0);
+      const bps = reference(micro, x, 4);
+      const few = toSmallScaled(x);
+      if (few && Number.isSafeInteger(micro * few.digits)) small++; // the path without bigint
+      if (Number.isSafeInteger(rate)) expect(Object.is(mulMicroRate(micro, x), rate + 0), `${micro} × ${x}`).toBe(true);
+      if (Number.isSafeInteger(bps)) expect(Object.is(applyBps(micro, x), bps + 0), `${micro} × ${x} bps`).toBe(true);
+    }
+    expect(small).toBeGreaterThan(8_000);
+    // past 2^53 either way: the bigint path's refusal
+    expect(() => mulMicroRate(Number.MAX_SAFE_INTEGER, 2)).toThrow(DomainError);
+    expect(() => applyBps(0.5, 4.5)).toThrow(DomainError);
   });
 
   it("margin rounds up: 6,797,980,151 ÷ 2 = 3,398,990,075.5 -> 3,398,990,076", () => {

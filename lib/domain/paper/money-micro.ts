@@ -80,14 +80,32 @@ export function mulPriceSize(price: number, sizeBase: number): Micro {
 
 /** amount × rate (a plain fraction, e.g. an hourly funding rate 0.0000125). */
 export function mulMicroRate(micro: Micro, rate: number): Micro {
+  const small = smallProduct(micro, rate, 0);
+  if (small !== null) return small;
   const r = toScaled(rate, "rate");
   return roundScaled(BigInt(assertMicro(micro)) * r.digits, r.scale, "amount × rate");
 }
 
 /** amount × bps / 10,000 (fees: 4.5 bps of 9,501,425,000 µ$ = 4,275,641 µ$). */
 export function applyBps(micro: Micro, bps: number): Micro {
+  const small = smallProduct(micro, bps, 4);
+  if (small !== null) return small;
   const b = toScaled(bps, "bps");
   return roundScaled(BigInt(assertMicro(micro)) * b.digits, b.scale + 4, "amount × bps");
+}
+
+/**
+ * micro × x × 10^-shift rounded as roundScaled rounds it, without bigint, when x has
+ * few digits and the product of the integers is exact in a double (a safe integer:
+ * past 2^53 the double product is never one); null otherwise, for the bigint path
+ * to answer or refuse. A backtest books a fee at every fill and funding every hour.
+ */
+function smallProduct(micro: Micro, x: number, shift: number): Micro | null {
+  if (!Number.isSafeInteger(micro)) return null;
+  const small = toSmallScaled(x);
+  if (!small) return null;
+  const product = micro * small.digits;
+  return Number.isSafeInteger(product) ? roundSmallScaled(product, small.scale + shift) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { minuteColumns } from "@/lib/domain/market/minute-columns";
 import type { Candle } from "@/lib/domain/market/types";
 import { priceFill } from "./fill";
 import { onPrice, openPosition } from "./position";
@@ -49,7 +50,7 @@ describe("onMinuteCandles is onPrice applied candle by candle", () => {
       for (let seed = 1; seed <= 40; seed++) {
         const minutes = walk(seed, 300, 100);
         const position = open(side, plan);
-        expect(onMinuteCandles(position, minutes, 0, minutes.length)).toStrictEqual(oneByOne(position, minutes));
+        expect(onMinuteCandles(position, minuteColumns(minutes), 0, minutes.length)).toStrictEqual(oneByOne(position, minutes));
       }
     });
   }
@@ -58,9 +59,9 @@ describe("onMinuteCandles is onPrice applied candle by candle", () => {
     const minutes = walk(3, 20, 100);
     minutes[4] = { ...minutes[4]!, high: minutes[4]!.low - 1 };
     const position = { ...open("buy", { stopLoss: 90 }), updatedAt: minutes[2]!.openTime + M - 1 };
-    expect(onMinuteCandles(position, minutes, 0, minutes.length)).toStrictEqual(oneByOne(position, minutes));
+    expect(onMinuteCandles(position, minuteColumns(minutes), 0, minutes.length)).toStrictEqual(oneByOne(position, minutes));
     const closed: Position = { ...position, state: "CLOSED" };
-    expect(onMinuteCandles(closed, minutes, 0, 20)).toEqual({ position: closed, trigger: null, next: 20 });
+    expect(onMinuteCandles(closed, minuteColumns(minutes), 0, 20)).toEqual({ position: closed, trigger: null, next: 20 });
   });
 });
 
@@ -68,7 +69,8 @@ describe("applyMinuteCandles is onMinuteCandles on the position itself", () => {
   it("in runs of a few minutes, as a backtest watches its position: the same trigger, next index and position", () => {
     for (const side of ["buy", "sell"] as const) {
       for (let seed = 1; seed <= 20; seed++) {
-        const minutes = walk(seed, 300, 100);
+        const candles = walk(seed, 300, 100);
+        const minutes = minuteColumns(candles);
         let copied = open(side, { stopLoss: 97, takeProfit: 104, trailingStopPct: 1.2 });
         const owned = { ...copied };
         for (let i = 0; i < minutes.length; ) {

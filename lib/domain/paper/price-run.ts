@@ -6,7 +6,7 @@
  * holds them equal), with one position object made for the run rather than one
  * per minute: a year's backtest watches a position through ~500,000 minutes.
  */
-import type { Candle } from "@/lib/domain/market/types";
+import type { MinuteColumns } from "@/lib/domain/market/minute-columns";
 import { activeStop, detectExit, exitAt, invalidBar, invalidUpdate, type BarUpdate } from "./exit-triggers";
 import type { OnPriceResult } from "./position";
 import type { ExitTrigger, Position } from "./position-types";
@@ -18,8 +18,8 @@ export interface RunResult extends Pick<OnPriceResult, "position" | "trigger"> {
   next: number;
 }
 
-/** @param start, end the candles minutes[start..end) */
-export function onMinuteCandles(position: Position, minutes: readonly Candle[], start: number, end: number): RunResult {
+/** @param start, end the minutes [start..end) of the columns */
+export function onMinuteCandles(position: Position, minutes: MinuteColumns, start: number, end: number): RunResult {
   // onPrice ignores every update to a position that is not MONITORING
   if (position.state !== "MONITORING" || start >= end) return { position, trigger: null, next: end };
   const current: Position = { ...position };
@@ -33,16 +33,15 @@ export function onMinuteCandles(position: Position, minutes: readonly Candle[], 
  * that no one else reads (a backtest watching its position at every decision slot).
  * @param current a MONITORING position
  */
-export function applyMinuteCandles(current: Position, minutes: readonly Candle[], start: number, end: number): Omit<RunResult, "position"> {
+export function applyMinuteCandles(current: Position, minutes: MinuteColumns, start: number, end: number): Omit<RunResult, "position"> {
   if (!(current.trailingStopPct !== undefined && current.trailingStopPct > 0)) return applyFixedExits(current, minutes, start, end);
   const update: BarUpdate = { time: 0, open: 0, high: 0, low: 0, close: 0 };
   for (let i = start; i < end; i++) {
-    const c = minutes[i]!;
-    update.time = c.openTime + M - 1;
-    update.open = c.open;
-    update.high = c.high;
-    update.low = c.low;
-    update.close = c.close;
+    update.time = minutes.openTime[i]! + M - 1;
+    update.open = minutes.open[i]!;
+    update.high = minutes.high[i]!;
+    update.low = minutes.low[i]!;
+    update.close = minutes.close[i]!;
     // what onPrice ignores changes nothing
     if (invalidUpdate(update) !== null || update.time < current.updatedAt) continue;
     const trigger = detectExit(current, update);
@@ -61,18 +60,21 @@ export function applyMinuteCandles(current: Position, minutes: readonly Candle[]
  * checks (invalidBar, the update's age, exitAt) read straight from the candle, without an
  * update object or a stop per minute. The same outcome, change for change.
  */
-function applyFixedExits(current: Position, minutes: readonly Candle[], start: number, end: number): Omit<RunResult, "position"> {
+function applyFixedExits(current: Position, minutes: MinuteColumns, start: number, end: number): Omit<RunResult, "position"> {
   const long = current.side === "long";
   const stop = activeStop(current);
   const tp = current.takeProfit;
   // the fields the run changes, in locals (nothing reads the position during the run), written back once
   let { trailHigh, trailLow, lastPrice, updatedAt } = current;
   let trigger: ExitTrigger | null = null;
+  const { openTime: openTimes, open: opens, high: highs, low: lows, close: closes } = minutes;
   let i = start;
   while (i < end && trigger === null) {
-    const c = minutes[i++]!;
-    const time = c.openTime + M - 1;
-    const { open, high, low, close } = c;
+    const time = openTimes[i]! + M - 1;
+    const open = opens[i]!;
+    const high = highs[i]!;
+    const low = lows[i]!;
+    const close = closes[i++]!;
     // what onPrice ignores changes nothing
     if (!Number.isFinite(time) || invalidBar(open, high, low, close) !== null || time < updatedAt) continue;
     trigger = exitAt(long, stop, tp, time, open, long ? low : high, long ? high : low);

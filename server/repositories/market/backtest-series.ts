@@ -10,11 +10,11 @@
 import { readRows, type Db } from "@/server/db";
 import type { BookTopRow, ContextRow, FundingRow } from "@/lib/domain/decisions/build-packet";
 import type { PerpSeries, PredictionSeries } from "@/lib/domain/backtest/series";
-import type { Candle } from "@/lib/domain/market/types";
+import { emptyMinuteColumns, type MinuteColumns } from "@/lib/domain/market/minute-columns";
 import { findAsset } from "./assets";
+import { CANDLE_DAYS_USABLE, copyCandleDay, DAY_MS, keepCandleDays, packCandleDay, readCandleDays, type CandleDayBlock } from "./candle-days";
 import { predictionMarketOf } from "./before";
 
-const M = 60_000;
 /** minutes per statement: ~4 MB of JSON */
 const CHUNK_MS = 30 * 86_400_000;
 
@@ -31,19 +31,31 @@ type Num = number | null;
  * again with the aggregate's ORDER BY should they ever be out of order.
  */
 async function flatRows(db: Db, table: string, time: string, row: RowFormat, where: string, args: (string | number | bigint)[], window: { from: number; to?: number; limit?: number }): Promise<Num[]> {
+  return (await flatRowsWith(db, table, time, row, where, args, window)).values;
+}
+
+/**
+ * flatRows, with more columns read in the same statement (so from the same snapshot):
+ * `also.sql` a select list of scalar subqueries, `also.args` their arguments.
+ */
+async function flatRowsWith<A extends Record<string, unknown> = Record<string, never>>(
+  db: Db, table: string, time: string, row: RowFormat, where: string, args: (string | number | bigint)[],
+  window: { from: number; to?: number; limit?: number }, also?: { sql: string; args: (string | number | bigint)[] },
+): Promise<{ values: Num[]; also: A }> {
   const inner = window.limit !== undefined
     ? `SELECT * FROM (SELECT "${time}" AS t, ${row.sql} AS row FROM "${table}" WHERE ${where} AND "${time}" < ? ORDER BY "${time}" DESC LIMIT ${Math.max(0, Math.floor(window.limit))}) ORDER BY t`
     : `SELECT "${time}" AS t, ${row.sql} AS row FROM "${table}" WHERE ${where} AND "${time}" >= ? AND "${time}" < ? ORDER BY "${time}"`;
   const bounds = window.limit !== undefined ? [BigInt(window.from)] : [BigInt(window.from), BigInt(window.to!)];
   const read = async (concat: string) => {
-    const [result] = await readRows<{ rows: string | null }>(db, `SELECT '[' || ${concat} || ']' AS rows FROM (${inner})`, [...args, ...bounds]);
-    return result?.rows ? (JSON.parse(result.rows) as Num[]) : [];
+    const [result] = await readRows<{ rows: string | null } & A>(db,
+      `SELECT '[' || ${concat} || ']' AS rows${also ? `, ${also.sql}` : ""} FROM (${inner})`, [...(also?.args ?? []), ...args, ...bounds]);
+    return { values: result?.rows ? (JSON.parse(result.rows) as Num[]) : [], also: result as A };
   };
-  const values = await read(`group_concat(row, ',')`);
-  for (let at = row.width; at < values.length; at += row.width) {
-    if (!(values[at]! > values[at - row.width]!)) return read(`group_concat(row, ',' ORDER BY t)`);
+  const first = await read(`group_concat(row, ',')`);
+  for (let at = row.width; at < first.values.length; at += row.width) {
+    if (!(first.values[at]! > first.values[at - row.width]!)) return read(`group_concat(row, ',' ORDER BY t)`);
   }
-  return values;
+  return first;
 }
 
 /**
@@ -85,10 +97,6 @@ const PRICE = printfRow([["timeMs", "int"], ["price", "real"]]);
 const MACRO = printfRow([["timeMs", "int"], ["value", "real"]]);
 
 // the rows from their numbers, in the printf's order: time first (the non-null fields are never null: their columns are NOT NULL)
-function readCandle(v: Num[], at: number): Candle {
-  const openTime = v[at]!;
-  return { openTime, closeTime: openTime + M - 1, open: v[at + 1]!, high: v[at + 2]!, low: v[at + 3]!, close: v[at + 4]!, volume: v[at + 5]!, trades: v[at + 6]! };
-}
 const readPrice = (v: Num[], at: number) => ({ time: v[at]!, price: v[at + 1]! });
 const readBook = (v: Num[], at: number): BookTopRow => ({
   time: v[at]!, bestBid: v[at + 1]!, bestAsk: v[at + 2]!, mid: v[at + 3]!, spreadBps: v[at + 4]!, bidDepthUsd: v[at + 5]!, askDepthUsd: v[at + 6]!,
@@ -100,6 +108,85 @@ function readContext(v: Num[], at: number): ContextRow {
   return row;
 }
 const readMacro = (v: Num[], at: number) => ({ time: v[at]!, value: v[at + 1]! });
+
+/**
+ * The newest `before` minutes before `from` and every minute in [from, to), as columns:
+ * the whole UTC days inside the window from the columns kept for them (candle-days.ts),
+ * where they are kept and current; every other minute from its row. A closed day read
+ * from rows is kept for the next backtest.
+ */
+async function perpMinutes(db: Db, assetId: string, from: number, to: number, before: number): Promise<MinuteColumns> {
+  const where = `"assetId" = ?`;
+  // the pieces in time order: flat rows (CANDLE.width numbers a minute) or kept days
+  const pieces: (Num[] | CandleDayBlock)[] = [];
+  const rowsOf = async (a: number, b: number) => {
+    for (let c = a; c < b; c += CHUNK_MS) pieces.push(await flatRows(db, "Candle", "openTimeMs", CANDLE, where, [assetId], { from: c, to: Math.min(b, c + CHUNK_MS) }));
+  };
+  if (before > 0) pieces.push(await flatRows(db, "Candle", "openTimeMs", CANDLE, where, [assetId], { from, limit: before }));
+  const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+  const endDay = Math.floor(to / DAY_MS) * DAY_MS;
+  if (!CANDLE_DAYS_USABLE || firstDay >= endDay) {
+    await rowsOf(from, to);
+    return columnsOf(pieces);
+  }
+  await rowsOf(from, firstDay);
+  const kept = new Map((await readCandleDays(db, assetId, firstDay, endDay)).map((d) => [d.dayMs, d]));
+  for (let day = firstDay; day < endDay; ) {
+    const block = kept.get(day);
+    if (block) {
+      pieces.push(block);
+      day += DAY_MS;
+      continue;
+    }
+    // a run of days not kept, at most a chunk: read from rows, with the revision and newest minute of the same snapshot
+    let end = day + DAY_MS;
+    while (end < endDay && !kept.has(end) && end - day < CHUNK_MS) end += DAY_MS;
+    const read = await flatRowsWith<{ revision: number | bigint; newest: number | bigint | null }>(db, "Candle", "openTimeMs", CANDLE, where, [assetId], { from: day, to: end }, {
+      sql: `coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0) AS revision, (SELECT max("openTimeMs") FROM "Candle" WHERE "assetId" = ?) AS newest`,
+      args: [assetId, assetId],
+    });
+    pieces.push(read.values);
+    const newest = read.also.newest === null ? null : Number(read.also.newest);
+    const closed: CandleDayBlock[] = [];
+    for (let d = day, at = 0; d < end && newest !== null && newest >= d + DAY_MS; d += DAY_MS) {
+      let count = 0;
+      while (at + (count + 1) * CANDLE.width <= read.values.length && read.values[at + count * CANDLE.width]! < d + DAY_MS) count++;
+      closed.push(packCandleDay(d, read.values, at, count));
+      at += count * CANDLE.width;
+    }
+    // a cache: a backtest that could not keep its days (the write lock busy past the timeout, a read-only file) still has its minutes
+    await keepCandleDays(db, assetId, Number(read.also.revision), closed).catch((e: unknown) => console.warn(`[backtest] days of candles not kept for the next backtest: ${e instanceof Error ? e.message : String(e)}`));
+    day = end;
+  }
+  await rowsOf(endDay, to);
+  return columnsOf(pieces);
+}
+
+/** The pieces' minutes, in order, in one set of columns. */
+function columnsOf(pieces: readonly (Num[] | CandleDayBlock)[]): MinuteColumns {
+  let length = 0;
+  for (const p of pieces) length += Array.isArray(p) ? p.length / CANDLE.width : p.count;
+  const out = emptyMinuteColumns(length);
+  let at = 0;
+  for (const p of pieces) {
+    if (Array.isArray(p)) {
+      // the printf's order (CANDLE): openTime, open, high, low, close, volume, trades
+      for (let v = 0; v < p.length; v += CANDLE.width, at++) {
+        out.openTime[at] = p[v]!;
+        out.open[at] = p[v + 1]!;
+        out.high[at] = p[v + 2]!;
+        out.low[at] = p[v + 3]!;
+        out.close[at] = p[v + 4]!;
+        out.volume[at] = p[v + 5]!;
+        out.trades[at] = p[v + 6]!;
+      }
+    } else {
+      copyCandleDay(p, out, at);
+      at += p.count;
+    }
+  }
+  return out;
+}
 
 export interface PerpNeeds {
   /** closed minutes a decision at the window's start reads */
@@ -116,7 +203,7 @@ export async function loadPerpSeries(db: Db, symbol: string, from: number, to: n
   const where = `"assetId" = ?`;
   const id = [asset.id];
   const [minutes, mids, books, funding, contexts] = [
-    await series(db, "Candle", "openTimeMs", CANDLE, where, id, from, to, needs.minutes, readCandle),
+    await perpMinutes(db, asset.id, from, to, needs.minutes),
     await series(db, "MidPrice", "timeMs", MID, where, id, from, to, 1, readPrice),
     await series(db, "BookSnapshot", "timeMs", BOOK, where, id, from, to, 1, readBook),
     // the monitor books the funding hour at `to` too

@@ -12,6 +12,7 @@ import { buildPacket, packetReads, type PacketReads } from "@/lib/domain/decisio
 import { packetMarketOf, type PerpRowsAtT } from "@/lib/domain/decisions/packet-market";
 import { countBefore, minutesClosedBy, newestOf, type MarketSeries } from "@/lib/domain/backtest/series";
 import type { CloneGraph } from "@/lib/domain/graph/schema";
+import { candlesOf, type MinuteColumns } from "@/lib/domain/market/minute-columns";
 import { templateGraph, TEMPLATE_IDS } from "@/lib/domain/graph/templates";
 import { ensureAsset } from "@/server/repositories/market/assets";
 import { upsertMacroPoints } from "@/server/repositories/market/series";
@@ -54,13 +55,16 @@ const times = () => {
 };
 
 /** What the live resolver's reads return at T (the newest rows before T, as deep as the graph reads), for packetMarketOf. */
+/** The newest n of the first `end` minutes, as candles. */
+const newestMinutes = (m: MinuteColumns, end: number, n: number) => candlesOf(m, Math.max(0, end - n), end);
+
 function rowsAtT(series: MarketSeries, reads: PacketReads, T: number) {
   const perps = new Map<string, PerpRowsAtT | null>();
   for (const [symbol, need] of reads.perps) {
     const p = series.perps.get(symbol);
     const bookAt = p ? countBefore(p.books, T) : 0;
     perps.set(symbol, p ? {
-      minutes: newestOf(p.minutes, minutesClosedBy(p.minutes, T), need.minutes), book: bookAt ? p.books[bookAt - 1]! : null,
+      minutes: newestMinutes(p.minutes, minutesClosedBy(p.minutes, T), need.minutes), book: bookAt ? p.books[bookAt - 1]! : null,
       funding: newestOf(p.funding, countBefore(p.funding, T), need.funding), contexts: newestOf(p.contexts, countBefore(p.contexts, T), need.contexts),
     } : null);
   }
