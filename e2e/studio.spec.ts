@@ -172,3 +172,37 @@ test("saving on top of a version saved elsewhere is refused as a conflict; the l
   await expect(status(other)).toHaveText(`Version ${version + 1} loaded`);
   await expect(other.getByRole("region", { name: "Trading Clone Block clone-1" }).getByLabel("Tagline")).toHaveValue("Saved in the first tab.");
 });
+
+test("a creator backtests the saved clone over market memory: refusals name the field, then the run's window, coverage and figures", async ({ page }) => {
+  await openBuilder(page);
+  const card = page.getByTestId("backtest-card");
+  await card.scrollIntoViewIfNeeded();
+  const from = card.getByLabel("From");
+  const to = card.getByLabel("To (through the end of the day)");
+
+  // a window market memory has nothing in: refused, and the message says how to fill it
+  await from.fill("2020-01-01");
+  await to.fill("2020-01-02");
+  await card.getByRole("button", { name: "Run backtest" }).click();
+  await expect(card.getByRole("alert")).toContainText("market memory has no SOL minutes");
+  await expect(card.getByRole("alert")).toContainText("npm run market -- backfill");
+
+  // from after to
+  await from.fill("2020-01-05");
+  await card.getByRole("button", { name: "Run backtest" }).click();
+  await expect(card.getByRole("alert")).toContainText("must be before to");
+
+  // the last week up to now: the demo's replay minutes, decided as the runner decides them
+  const today = new Date().toISOString().slice(0, 10);
+  await from.fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+  await to.fill(today);
+  await card.getByRole("button", { name: "Run backtest" }).click();
+  await expect(card.getByRole("alert")).toHaveCount(0);
+  const window = card.getByTestId("backtest-window");
+  await expect(window).toContainText(/^SOL, \d{4}-\d\d-\d\d 00:00 UTC → \d{4}-\d\d-\d\d \d\d:\d\d UTC: [\d.]+ (minutes|hours|days) of minutes in market memory/, { timeout: 60_000 });
+  await expect(window).toContainText(today);
+  // the Decisions figure: the value under its label
+  const decisions = card.getByText("Decisions", { exact: true }).locator("xpath=..").locator("span").first();
+  expect(Number((await decisions.textContent())?.replace(/,/g, ""))).toBeGreaterThan(0);
+  for (const label of ["Return", "Sharpe / Sortino", "Max drawdown", "Win rate", "Trades"]) await expect(card.getByText(label, { exact: true })).toBeVisible();
+});

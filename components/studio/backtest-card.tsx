@@ -12,9 +12,13 @@ import type { CloneGraph } from "@/lib/domain/graph/schema";
 import { useTRPC } from "@/lib/trpc/client";
 import { toFormError } from "@/lib/trpc/errors";
 
+const M = 60_000;
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const hours = (minutes: number) => (minutes < 120 ? `${minutes} minutes` : minutes < 2 * 1_440 ? `${(minutes / 60).toFixed(1)} hours` : `${(minutes / 1_440).toFixed(1)} days`);
 const pct = (x: number | null | undefined) => (x == null ? "n/a" : `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)}%`);
+const count = (n: number) => n.toLocaleString("en-US");
 const num = (x: number | null | undefined) => (x == null ? "n/a" : x.toFixed(2));
 
 /** A quick backtest of the saved clone: a window of market memory, progress while it runs, then its figures. */
@@ -39,7 +43,9 @@ export function BacktestCard({ cloneId, graph }: { cloneId: string; graph: Clone
   const submit = async () => {
     setError(null);
     try {
-      const started = await start.mutateAsync({ cloneId, asset, from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+      // "To" is a whole day: the window runs through its end, or up to the last closed minute when that is today
+      const end = Math.min(Date.parse(`${to}T00:00:00Z`) + DAY, Math.floor(Date.now() / M) * M - M);
+      const started = await start.mutateAsync({ cloneId, asset, from: new Date(`${from}T00:00:00Z`), to: new Date(end) });
       setRunId(started.id);
     } catch (e) {
       const failure = toFormError(e);
@@ -66,7 +72,7 @@ export function BacktestCard({ cloneId, graph }: { cloneId: string; graph: Clone
             <input type="date" className={`${controlClasses} h-9`} value={from} onChange={(e) => setFrom(e.target.value)} />
           </label>
           <label className="flex flex-col gap-1 text-xs text-fg-muted">
-            To
+            To (through the end of the day)
             <input type="date" className={`${controlClasses} h-9`} value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
           <Button onClick={submit} loading={start.isPending || view?.status === "RUNNING"} disabled={!asset}>Run backtest</Button>
@@ -78,14 +84,20 @@ export function BacktestCard({ cloneId, graph }: { cloneId: string; graph: Clone
           </div>
         ) : null}
         {view?.status === "FAILED" ? <Alert tone="negative" title="The backtest failed">{view.error}</Alert> : null}
+        {r && view ? (
+          <p className="text-xs text-fg-muted" data-testid="backtest-window">
+            {view.asset}, {minute(view.from)} → {minute(view.to)}: {hours(r.coverage.minutes)} of minutes in market memory
+            {r.coverage.minutes < r.coverage.expected ? ` (${((r.coverage.minutes / r.coverage.expected) * 100).toFixed(1)}% of the window)` : ""}, run in {((r.timings.loadMs + r.timings.engineMs) / 1000).toFixed(2)} s.
+          </p>
+        ) : null}
         {r ? (
           <StatGrid>
             <Stat label="Return" value={pct(r.metrics.totalReturn)} hint={`buy and hold ${pct(r.metrics.buyAndHoldReturn)}`} />
             <Stat label="Sharpe / Sortino" value={`${num(r.metrics.sharpe)} / ${num(r.metrics.sortino)}`} hint="hourly returns, annualised" />
             <Stat label="Max drawdown" value={pct(-r.metrics.maxDrawdown)} />
             <Stat label="Win rate" value={r.metrics.winRate == null ? "n/a" : `${(r.metrics.winRate * 100).toFixed(1)}%`} hint={`profit factor ${num(r.metrics.profitFactor)}`} />
-            <Stat label="Trades" value={r.metrics.trades} hint={`exposure ${(r.metrics.exposure * 100).toFixed(1)}%`} />
-            <Stat label="Decisions" value={Object.values(r.decisions).reduce((a, n) => a + n, 0)} hint={`${r.decisions.ACTION} orders, ${r.decisions.NO_TRADE} no-trade`} />
+            <Stat label="Trades" value={count(r.metrics.trades)} hint={`exposure ${(r.metrics.exposure * 100).toFixed(1)}%`} />
+            <Stat label="Decisions" value={count(Object.values(r.decisions).reduce((a, n) => a + n, 0))} hint={`${count(r.decisions.ACTION)} orders, ${count(r.decisions.NO_TRADE)} no-trade`} />
           </StatGrid>
         ) : null}
       </CardBody>

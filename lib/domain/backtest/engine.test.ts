@@ -50,6 +50,22 @@ describe("createBacktest", () => {
   });
 });
 
+describe("buy and hold", () => {
+  it("starts from the market at the window's start, or from the first minute market memory has inside the window", () => {
+    const whole = createBacktest(spec("momentum")).result();
+    const close = (m: PerpSeries["minutes"], openTime: number) => m.close[m.openTime.indexOf(openTime)]!;
+    expect(whole.metrics.buyAndHoldReturn).toBe(close(perp.minutes, TO - M) / close(perp.minutes, FROM - M) - 1);
+    // market memory starting three hours into the window: from the close of its first minute
+    const start = FROM + 3 * H;
+    const late: PerpSeries = { ...perp, minutes: minuteColumns(replayCandles("engine-test", "BTC", start, TO)) };
+    const r = createBacktest({ ...spec("momentum"), market: { ...market, perps: new Map([["BTC", late]]) } }).result();
+    expect(r.metrics.buyAndHoldReturn).toBe(close(late.minutes, TO - M) / close(late.minutes, start) - 1);
+    // none of it before the window's end: none
+    const none: PerpSeries = { ...perp, minutes: minuteColumns([]) };
+    expect(createBacktest({ ...spec("momentum"), market: { ...market, perps: new Map([["BTC", none]]) } }).result().metrics.buyAndHoldReturn).toBeNull();
+  });
+});
+
 describe("monitorStep gives the same whenever it is called", () => {
   const entry = FROM + 17 * M;
   const account = (): AccountState => ({ startMicro: 1e10, realizedMicro: 0, feesMicro: 0, fundingMicro: 0, peakEquityMicro: 1e10, dayStartEquityMicro: 1e10, dayStartMs: FROM });

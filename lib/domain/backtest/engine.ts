@@ -23,7 +23,7 @@ import { decisionStep, type AccountState, type DecisionStatus } from "./decision
 import { backtestMetrics } from "./metrics";
 import { monitorStep } from "./monitor-step";
 import { seriesMarket } from "./packet-source";
-import { marketAtT, type MarketSeries } from "./series";
+import { countOpenedBefore, marketAtT, type MarketSeries } from "./series";
 import { tradeRecord, type BacktestResult, type FillRecord, type TradeRecord } from "./result";
 
 const M = 60_000;
@@ -138,7 +138,9 @@ export function createBacktest(spec: BacktestSpec): Backtest {
     const equityMicro = equityAt(to);
     samples.push(equityMicro);
     if (to % H === 0) hourly.push({ time: to, equityMicro });
-    const first = perp ? marketAtT(perp, from) : null;
+    // buy and hold from the market at `from`, or, when market memory starts inside the window, from its first minute's close
+    const firstIn = perp ? countOpenedBefore(perp.minutes, from) : 0;
+    const first = !perp ? null : (marketAtT(perp, from) ?? (firstIn < perp.minutes.length && perp.minutes.openTime[firstIn]! + M <= to ? marketAtT(perp, perp.minutes.openTime[firstIn]! + M) : null));
     const last = perp ? marketAtT(perp, to) : null;
     const minutes = (to - from) / M;
     const exposedMs = trades.reduce((a, tr) => a + tr.closedAt - tr.openedAt, position ? to - position.openedAt : 0);
