@@ -9,7 +9,7 @@
 import { parseAction, type Action } from "@/lib/domain/actions/action";
 import type { ContextPacket } from "@/lib/domain/decisions/context-packet";
 import type { TradingPromptBlock } from "@/lib/domain/graph/schema";
-import { bookDelta, equity, type PaperAccount } from "@/lib/domain/paper/account";
+import { bookDelta, equityWithMark, type PaperAccount } from "@/lib/domain/paper/account";
 import type { ExecutionConfig } from "@/lib/domain/paper/config";
 import { executeClose, executeOpen, type Executed, type MarketQuote } from "@/lib/domain/paper/execution";
 import type { Position } from "@/lib/domain/paper/position-types";
@@ -60,8 +60,7 @@ function outcome(equityMicro: number, status: DecisionStatus, reason: string | n
 
 export function decisionStep(input: DecisionStepInput): DecisionStepResult {
   const { T, asset, account, position, market, packet, prompt } = input;
-  const marks: Record<string, number> = market ? { [asset]: market.referencePrice } : {};
-  const equityMicro = equity(account, position ? [position] : [], marks);
+  const equityMicro = equityWithMark(account, position, asset, market ? market.referencePrice : null);
   // a new UTC day starts a new daily-loss window
   const dayStartMs = Math.floor(T / DAY) * DAY;
   const dayStartEquityMicro = dayStartMs > account.dayStartMs ? equityMicro : account.dayStartEquityMicro;

@@ -15,7 +15,7 @@ import { buildPacket, packetReads } from "@/lib/domain/decisions/build-packet";
 import { tradingPrompt } from "@/lib/domain/graph/queries";
 import type { CloneGraph } from "@/lib/domain/graph/schema";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
-import { equity, equityBreakdown } from "@/lib/domain/paper/account";
+import { equityBreakdown, equityWithMark } from "@/lib/domain/paper/account";
 import type { ExecutionConfig } from "@/lib/domain/paper/config";
 import type { Position } from "@/lib/domain/paper/position-types";
 import type { GlobalLimits } from "@/lib/domain/runtime/controls";
@@ -82,7 +82,7 @@ export function createBacktest(spec: BacktestSpec): Backtest {
 
   const equityAt = (T: number) => {
     const market = perp ? marketAtT(perp, T) : null;
-    return equity(account, position ? [position] : [], market ? { [asset]: market.referencePrice } : {});
+    return equityWithMark(account, position, asset, market ? market.referencePrice : null);
   };
   const monitor = (until: number) => {
     if (!position || !perp) return;

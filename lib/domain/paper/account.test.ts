@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookDelta, equity, equityBreakdown, freeMargin, marginUsed, openAccount, type PaperAccount } from "./account";
+import { bookDelta, equity, equityBreakdown, equityWithMark, freeMargin, marginUsed, openAccount, type PaperAccount } from "./account";
 import { applyFunding } from "./funding";
 import { priceFill } from "./fill";
 import { usdToMicro } from "./money-micro";
@@ -80,5 +80,17 @@ describe("golden: the equity identity after a sequence of trades", () => {
     // equity = 10,000,000,000 − 102,835,000 − 12,464,233 + 48,100 = 9,884,748,867
     expect(equity(account, [btc, eth, solFunded], { ETH: Number.NaN })).toBe(9_884_748_867);
     expect(equity(account, [], {})).toBe(10_000_000_000 - 102_835_000 - 12_464_233 + 48_100);
+  });
+
+  it("equityWithMark is equity over one position and one asset's mark", () => {
+    const marks = [null, 3_410, 3_380.25, 199.5, 0, -1, Number.NaN, Number.POSITIVE_INFINITY, 94_123.45];
+    for (const position of [null, btc, eth, sol, solFunded, { ...eth, lastPrice: Number.NaN }]) {
+      for (const asset of ["ETH", "SOL", "BTC"]) {
+        for (const mark of marks) {
+          const expected = equity(account, position ? [position] : [], mark === null ? {} : { [asset]: mark });
+          expect(equityWithMark(account, position, asset, mark), `${position?.asset ?? "none"} ${asset} ${mark}`).toBe(expected);
+        }
+      }
+    }
   });
 });

@@ -94,6 +94,17 @@ export function equity(account: PaperAccount, positions: readonly Position[], ma
   return equityOf(account, unrealizedOf(positions, marks));
 }
 
+/**
+ * equity(account, position ? [position] : [], { [asset]: mark }) for at most one position and one
+ * asset's mark (null: none), without the list and the marks object: a backtest values its one
+ * position at every decision.
+ */
+export function equityWithMark(account: PaperAccount, position: Position | null, asset: string, mark: number | null): Micro {
+  if (!position || !isOpen(position)) return equityOf(account, 0);
+  const price = position.asset === asset && usablePrice(mark ?? undefined) ? mark! : usablePrice(position.lastPrice) ? position.lastPrice : position.entryPrice;
+  return equityOf(account, addMicro(0, unrealizedPnlMicro(position, price), "unrealizedMicro"));
+}
+
 /** Margin reserved by positions still open (EXIT_PENDING included: not closed yet). */
 export function marginUsed(positions: readonly Position[]): Micro {
   return sumMicro(positions.filter(isOpen).map((p) => p.marginMicro), "marginUsed");
