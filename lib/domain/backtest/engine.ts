@@ -11,7 +11,7 @@
  * Pure and deterministic: the same spec gives the same result, field for field.
  * It runs in steps (advance) so a caller can report progress between them.
  */
-import { buildPacket, packetReads } from "@/lib/domain/decisions/build-packet";
+import { buildPacket, packetReads, packetReuse } from "@/lib/domain/decisions/build-packet";
 import { tradingPrompt } from "@/lib/domain/graph/queries";
 import type { CloneGraph } from "@/lib/domain/graph/schema";
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
@@ -31,8 +31,6 @@ const H = 3_600_000;
 const DAY = 86_400_000;
 /** distinct no-trade and rejection reasons kept with their counts */
 const MAX_REASONS = 20;
-/** a packet's indicators computed as its rules read them (the same values) */
-const LAZY = { lazyIndicators: true } as const;
 
 export interface BacktestSpec {
   graph: CloneGraph;
@@ -65,6 +63,9 @@ export function createBacktest(spec: BacktestSpec): Backtest {
   const cadenceMs = GRANULARITY_MS[prompt.cadence];
   const perp = spec.market.perps.get(asset);
   const source = seriesMarket(spec.market, packetReads(graph));
+  // a packet's indicators computed as its rules read them (the same values), its candle streams'
+  // objects rewritten from one decision to the next: a decision reads its packet, nothing keeps it
+  const packetOptions = { lazyIndicators: true, reuse: packetReuse() };
   const account: AccountState = {
     startMicro: spec.startMicro, realizedMicro: 0, feesMicro: 0, fundingMicro: 0,
     peakEquityMicro: spec.startMicro, dayStartEquityMicro: spec.startMicro, dayStartMs: Math.floor(from / DAY) * DAY,
@@ -99,7 +100,7 @@ export function createBacktest(spec: BacktestSpec): Backtest {
   const decide = (T: number) => {
     const step = decisionStep({
       T, asset, account, position, market: perp ? marketAtT(perp, T) : null,
-      packet: buildPacket(graph, T, source.at(T), LAZY), prompt, limits: spec.limits, config: spec.config,
+      packet: buildPacket(graph, T, source.at(T), packetOptions), prompt, limits: spec.limits, config: spec.config,
     });
     decisions[step.status]++;
     if ((step.status === "REJECTED" || step.status === "NO_TRADE") && step.reason) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPacket, packetReads } from "@/lib/domain/decisions/build-packet";
+import { buildPacket, packetReads, packetReuse } from "@/lib/domain/decisions/build-packet";
 import { packetMarketOf } from "@/lib/domain/decisions/packet-market";
 import { templateGraph } from "@/lib/domain/graph/templates";
 import { minuteColumns } from "@/lib/domain/market/minute-columns";
@@ -37,5 +37,34 @@ describe("seriesMarket's packets are the packets from the newest minutes read at
       expect(buildPacket(graph, T, source.at(T), { lazyIndicators: true })).toStrictEqual(expected);
       expect(buildPacket(graph, T, source.at(T))).toStrictEqual(expected);
     }
+  });
+
+  it.each(["momentum", "mean-reversion", "volume-spike"] as const)("%s: rewritten from one decision to the next (BuildOptions.reuse), each reads as made anew", (template) => {
+    // frozen whole, as a backtest's graph is (what the builder derives from a block is kept only for a frozen one)
+    const freeze = <T,>(value: T): T => {
+      if (value && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) freeze(v);
+      }
+      return value;
+    };
+    const graph = freeze(templateGraph(template));
+    const source = seriesMarket(series, packetReads(graph));
+    const options = { lazyIndicators: true, reuse: packetReuse() };
+    let first: ReturnType<typeof buildPacket> | null = null;
+    let indicators: object | null = null;
+    let last = FROM;
+    for (let T = FROM; T < FROM + 2 * D; T += 53 * M) {
+      last = T;
+      const packet = buildPacket(graph, T, source.at(T), options);
+      expect(packet, new Date(T).toISOString()).toStrictEqual(buildPacket(graph, T, source.at(T)));
+      // the same stream packet and indicators objects, rewritten (the reuse is in force)
+      first ??= packet;
+      indicators ??= packet.assets[0]!.streams[0]!.indicators;
+      expect(packet.assets[0]!.streams[0]).toBe(first.assets[0]!.streams[0]);
+      expect(packet.assets[0]!.streams[0]!.indicators).toBe(indicators);
+    }
+    // which is why only a caller that is done with a packet before the next may ask for it
+    expect(first!.assets[0]!.streams[0]).toStrictEqual(buildPacket(graph, last, source.at(last)).assets[0]!.streams[0]);
   });
 });

@@ -18,7 +18,7 @@ import type { AssetBlock, CloneGraph, DataStreamBlock } from "@/lib/domain/graph
 import { GRANULARITY_MS } from "@/lib/domain/graph/vocabulary";
 import type { Candle } from "@/lib/domain/market/types";
 import { freshness, type AssetPacket, type ContextPacket, type StreamPacket } from "./context-packet";
-import { streamIndicators } from "./packet-indicators";
+import { streamIndicators, type IndicatorObjects } from "./packet-indicators";
 import { Stamp } from "./stamp";
 
 const M = 60_000;
@@ -93,6 +93,24 @@ export interface BuildOptions {
    * rules read few indicators, and most read no points): the values are the same
    */
   lazyIndicators?: boolean;
+  /**
+   * (with lazyIndicators) the candle streams' packets and indicators objects of an earlier
+   * packet built with the same `reuse`, rewritten for this one instead of made anew: that
+   * earlier packet then reads as this one. For a caller that reads each packet only until
+   * it builds the next (a backtest: its decision reads it, nothing keeps it); from
+   * packetReuse(), one per caller.
+   */
+  reuse?: PacketReuse;
+}
+
+/** What BuildOptions.reuse rewrites: per candle stream block, its lazy stream packet and its indicators object. */
+export interface PacketReuse {
+  streams: Map<DataStreamBlock, { packet: StreamPacket; state: { window: CandleWindow } }>;
+  indicators: IndicatorObjects;
+}
+
+export function packetReuse(): PacketReuse {
+  return { streams: new Map(), indicators: new Map() };
 }
 
 /** 1-minute candles a candle stream reads: its bars plus indicator warm-up, within its lookback. */
@@ -157,7 +175,7 @@ export function buildPacket(graph: CloneGraph, T: number, market: PacketMarket, 
     let lastPrice: number | null = null;
     for (let b = 0; b < blocks.length; b++) {
       const stream = blocks[b]!;
-      const resolved = streamPacket(market, asset.symbol, stream, T, options.lazyIndicators ?? false);
+      const resolved = streamPacket(market, asset.symbol, stream, T, options.lazyIndicators ?? false, options.reuse);
       streams[b] = resolved.packet;
       lastPrice ??= resolved.lastPrice;
       if (resolved.packet.freshness.status !== "ok") {
@@ -238,11 +256,21 @@ function newest<R>(rows: readonly R[], n: number): readonly R[] {
  * momentum rule reads the packet's EMAs at every decision and never its points, whose
  * rows and list were ~20% of what a backtest allocated.
  */
-function lazyCandlePacket(s: DataStreamBlock, asOf: StreamPacket["freshness"], window: CandleWindow, indicators: StreamPacket["indicators"]): StreamPacket {
+function lazyCandlePacket(s: DataStreamBlock, asOf: StreamPacket["freshness"], window: CandleWindow, indicators: StreamPacket["indicators"], reuse?: PacketReuse): StreamPacket {
+  const kept = reuse?.streams.get(s);
+  if (kept) {
+    // the same keys, in the same order, rewritten for this decision
+    kept.packet.freshness = asOf;
+    kept.state.window = window;
+    kept.packet.indicators = indicators;
+    return kept.packet;
+  }
   const packet = { blockId: s.id, source: s.source, dataset: s.dataset, granularity: s.granularity, include: s.include, freshness: asOf } as StreamPacket;
-  Stamp.stamp(packet, window);
+  const state = { window };
+  Stamp.stamp(packet, state);
   Object.defineProperty(packet, "points", LAZY_POINTS);
   packet.indicators = indicators;
+  reuse?.streams.set(s, { packet, state });
   return packet;
 }
 
@@ -250,7 +278,7 @@ const LAZY_POINTS: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: StreamPacket) {
-    return Stamp.of<CandleWindow>(this).points;
+    return Stamp.of<{ window: CandleWindow }>(this).window.points;
   },
 };
 
@@ -259,7 +287,7 @@ const BOOK_NAMES = { spread: "spreadBps", bidDepth: "bidDepthUsd", askDepth: "as
 const FUNDING_NAMES = { funding: "rate" };
 const SAME: Record<string, string> = {};
 
-function streamPacket(market: PacketMarket, assetSymbol: string, s: DataStreamBlock, T: number, lazy: boolean): Resolved {
+function streamPacket(market: PacketMarket, assetSymbol: string, s: DataStreamBlock, T: number, lazy: boolean, reuse: PacketReuse | undefined): Resolved {
   if (s.source === "hyperliquid" && s.dataset === "candles") {
     const perp = market.perp(s.symbol ?? assetSymbol);
     if (perp) {
@@ -267,7 +295,7 @@ function streamPacket(market: PacketMarket, assetSymbol: string, s: DataStreamBl
       const last = perp.lastMinute;
       const asOf = freshness("candles", last ? last.openTime + M : null, T);
       // written out, not spread from a base: the one stream every rules clone reads, at every decision
-      if (lazy) return { packet: lazyCandlePacket(s, asOf, window, streamIndicators(window, s, lazy)), lastPrice: last?.close ?? null };
+      if (lazy) return { packet: lazyCandlePacket(s, asOf, window, streamIndicators(window, s, lazy, reuse?.indicators), reuse), lastPrice: last?.close ?? null };
       const packet: StreamPacket = {
         blockId: s.id, source: s.source, dataset: s.dataset, granularity: s.granularity, include: s.include,
         freshness: asOf, points: window.points as PacketRow[], indicators: streamIndicators(window, s, lazy),

@@ -19,9 +19,16 @@ import { Stamp } from "./stamp";
 
 /** A lazy indicators object's state: its values (as far as read) and its stream's layout. */
 interface State {
+  /** changed in place when a reused object is rewritten for the next decision */
   latest: LatestIndicators;
-  layout: Layout;
+  readonly layout: Layout;
 }
+
+/**
+ * Lazy indicators objects to rewrite rather than make, one per stream block (see
+ * BuildOptions.reuse): defining a lazy object's getters costs ~1 µs a decision.
+ */
+export type IndicatorObjects = Map<DataStreamBlock, { out: Record<string, unknown>; state: State }>;
 
 interface Entry {
   key: string;
@@ -81,15 +88,26 @@ function layoutOf(s: DataStreamBlock): Layout {
   return kept;
 }
 
-/** @param window the stream's complete bars (with their typed closes and open times when the source keeps them) */
-export function streamIndicators(window: CandleRun, s: DataStreamBlock, lazy: boolean): Record<string, unknown> {
+/**
+ * @param window the stream's complete bars (with their typed closes and open times when the source keeps them)
+ * @param reuse (lazy only) this stream's object from an earlier call is rewritten and returned: the
+ *   same keys in the same order, the values of this window (the earlier values are gone)
+ */
+export function streamIndicators(window: CandleRun, s: DataStreamBlock, lazy: boolean, reuse?: IndicatorObjects): Record<string, unknown> {
   if (!lazy) {
     const options = { seriesLength: 0, barMs: GRANULARITY_MS[s.granularity] };
     return Object.fromEntries(computeIndicators(window.bars, s.indicators, options).map((r) => [r.key, r.latest]));
   }
   const layout = layoutOf(s);
   const latest = new LatestIndicators(window, layout.options, s.indicators);
+  const kept = reuse?.get(s);
+  if (kept && kept.state.layout === layout) {
+    kept.state.latest = latest;
+    for (const { key, slot, config, lazy } of layout.entries) if (!lazy) kept.out[key] = latest.get(slot, config);
+    return kept.out;
+  }
   const out: Record<string, unknown> = {};
+  const state: State = { latest, layout };
   let pending = false;
   for (const { key, slot, config, lazy } of layout.entries) {
     if (!lazy) {
@@ -98,10 +116,11 @@ export function streamIndicators(window: CandleRun, s: DataStreamBlock, lazy: bo
       continue;
     }
     if (!pending) {
-      Stamp.stamp(out, { latest, layout } satisfies State);
+      Stamp.stamp(out, state);
       pending = true;
     }
     Object.defineProperty(out, key, accessorOf(key));
   }
+  reuse?.set(s, { out, state });
   return out;
 }
