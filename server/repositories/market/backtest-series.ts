@@ -12,7 +12,7 @@ import type { BookTopRow, ContextRow, FundingRow } from "@/lib/domain/decisions/
 import type { PerpSeries, PredictionSeries } from "@/lib/domain/backtest/series";
 import { emptyMinuteColumns, type MinuteColumns } from "@/lib/domain/market/minute-columns";
 import { findAsset } from "./assets";
-import { CANDLE_DAYS_USABLE, copyCandleDay, DAY_MS, keepCandleDays, packCandleDay, readCandleDays, type CandleDayBlock } from "./candle-days";
+import { CANDLE_DAYS_USABLE, copyCandleDay, countCandleDays, DAY_MS, keepCandleDays, packCandleDay, readCandleDays, type CandleDayBlock } from "./candle-days";
 import { predictionMarketOf } from "./before";
 
 /** minutes per statement: ~4 MB of JSON */
@@ -160,6 +160,18 @@ async function perpMinutes(db: Db, assetId: string, from: number, to: number, be
   }
   await rowsOf(endDay, to);
   return columnsOf(pieces);
+}
+
+/**
+ * Reads the perp's minutes of [from, to) as a backtest does, which keeps the closed days
+ * among them (after a backfill, so the first backtest over them reads the kept days).
+ * How many whole days of the window are kept now; null if market memory has no such perp.
+ */
+export async function keepPerpDays(db: Db, symbol: string, from: number, to: number): Promise<number | null> {
+  const asset = await findAsset(db, "HYPERLIQUID", symbol);
+  if (!asset) return null;
+  await perpMinutes(db, asset.id, from, to, 0);
+  return countCandleDays(db, asset.id, Math.ceil(from / DAY_MS) * DAY_MS, Math.floor(to / DAY_MS) * DAY_MS);
 }
 
 /** The pieces' minutes, in order, in one set of columns. */

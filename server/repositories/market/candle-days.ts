@@ -59,6 +59,16 @@ export async function readCandleDays(db: Db, assetId: string, fromDay: number, t
   return out;
 }
 
+/** How many days of [fromDay, toDay) are kept under the asset's current revision. */
+export async function countCandleDays(db: Db, assetId: string, fromDay: number, toDay: number): Promise<number> {
+  const [row] = await readRows<{ n: number | bigint }>(db,
+    `SELECT count(*) AS n FROM "CandleDay"
+     WHERE "assetId" = ? AND "dayMs" >= ? AND "dayMs" < ?
+       AND "revision" = coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0)`,
+    [assetId, BigInt(fromDay), BigInt(toDay), assetId]);
+  return Number(row?.n ?? 0);
+}
+
 /** The blob's doubles, copied only if its bytes are not 8-aligned. */
 function float64s(data: ArrayBuffer | Uint8Array | null): Float64Array | null {
   if (!data) return null;

@@ -1,6 +1,8 @@
 /** The replay backfill: exactly the generator's candles, in day chunks, resumable from the channel's cursor. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { replayCandles, replayFunding } from "@/lib/domain/market/replay/generator";
+import { candlesOf } from "@/lib/domain/market/minute-columns";
+import { loadPerpSeries } from "@/server/repositories/market/backtest-series";
 import { ensureChannel, findChannel, setCursor } from "@/server/repositories/market/channels";
 import { candlesInRange } from "@/server/repositories/market/series";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
@@ -57,6 +59,12 @@ describe("backfill --source replay", () => {
     expect(await candlesInRange(t.db, await btc(), 0, NOW)).toEqual(replayCandles("cli-test", "BTC", FROM, FROM + 3 * D));
     expect(await t.db.feedGap.count()).toBe(0);
     expect((await findChannel(t.db, CHANNEL))?.cursorMs).toBeNull();
+    // the closed days kept for backtests: 1 and 2 March; 3 March has no minute after it yet
+    expect(second.stdout.text).toContain("kept 2 closed day(s) of BTC minutes in columns for backtests");
+    expect((await t.db.candleDay.findMany({ select: { dayMs: true, count: true }, orderBy: { dayMs: "asc" } })).map((d) => [Number(d.dayMs), d.count])).toEqual([[FROM, 1_440], [FROM + D, 1_440]]);
+    // and a backtest's read of them gives the replay's minutes
+    const series = (await loadPerpSeries(t.db, "BTC", FROM, FROM + 2 * D, { minutes: 0, funding: 0, contexts: 0 }))!;
+    expect(candlesOf(series.minutes)).toEqual(replayCandles("cli-test", "BTC", FROM, FROM + 2 * D));
   });
 
   it("ignores a cursor outside the window and starts at --from", async () => {

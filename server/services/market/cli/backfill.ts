@@ -5,6 +5,7 @@
  * there when started again, and the cursor is cleared once the window is done.
  */
 import { HttpError } from "@/server/market/http";
+import { keepPerpDays } from "@/server/repositories/market/backtest-series";
 import { findChannel, setCursor } from "@/server/repositories/market/channels";
 import { channelFor, runChannel } from "../ingest";
 import { backfillPlan, windowEnd, type ChunkDone } from "./backfill-plans";
@@ -84,6 +85,7 @@ export async function backfill(args: BackfillArgs, deps: CliDeps): Promise<numbe
     case "done":
       await setCursor(db, channelId, null);
       stdout.write(`backfilled ${channelId} [${iso(args.from)}, ${iso(end)}): ${stored}\n${gapLines}${more}`);
+      if (plan.channel.dataset === "candles" && plan.channel.asset.venue === "HYPERLIQUID") await keepDaysForBacktests(deps, args.asset, args.from, end);
       return EXIT.ok;
     case "interrupted":
       stdout.write(`interrupted: ${stored}\n${gapLines}${more}`);
@@ -93,5 +95,21 @@ export async function backfill(args: BackfillArgs, deps: CliDeps): Promise<numbe
       stdout.write(`partly backfilled ${channelId}: ${stored}\n${gapLines}${more}`);
       stderr.write(`backfill failed: ${errorText(outcome.error)} (recorded on ${channelId}); run the same command again to resume from ${iso(totals.cursorMs)}\n`);
       return EXIT.failed;
+  }
+}
+
+/**
+ * The backfilled window's closed days kept in columns, as the first backtest over them
+ * would keep them (server/repositories/market/candle-days.ts): that backtest then reads a
+ * year in ~0.1 s instead of ~1.5 s. The backfill itself is done either way.
+ */
+async function keepDaysForBacktests(deps: CliDeps, symbol: string, from: number, to: number): Promise<void> {
+  const now = deps.wallNow ?? (() => performance.now());
+  const started = now();
+  try {
+    const kept = await keepPerpDays(deps.db, symbol, from, to);
+    if (kept) deps.stdout.write(`kept ${kept} closed day(s) of ${symbol} minutes in columns for backtests (${formatDuration(now() - started)})\n`);
+  } catch (e) {
+    deps.stderr.write(`the backfilled days were not kept in columns for backtests (a backtest reads them from their rows): ${errorText(e)}\n`);
   }
 }
