@@ -92,7 +92,11 @@ export const backtestBenchmark: Benchmark = {
         engineBarsPerSecond: Math.round((BARS / first.timings.engineMs) * 1000),
         engineToBaselineRatio: round(first.timings.engineMs / baselineMs),
         goalMs: 1_000,
-        // a whole backtest (load + engine) over days already kept, JIT-cold
+        // each reading of "a year in ≤ 1 s": the engine in every run; a whole backtest (load + engine)
+        // over kept days in a process that has run one before (runs 2-3); and as a fresh process makes it (run 1)
+        engineGoalMet: runs.every((r) => r.timings.engineMs <= 1_000),
+        warmGoalMet: total(second) <= 1_000 && total(third) <= 1_000,
+        // the strictest, as goalMet: a whole backtest over kept days, JIT-cold
         goalMet: total(first) <= 1_000,
       };
     } finally {
