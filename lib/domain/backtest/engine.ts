@@ -23,7 +23,7 @@ import { decisionStep, type AccountState, type DecisionStatus } from "./decision
 import { backtestMetrics } from "./metrics";
 import { monitorStep } from "./monitor-step";
 import { seriesMarket } from "./packet-source";
-import { countOpenedBefore, marketAtT, type MarketSeries } from "./series";
+import { countOpenedBefore, marketAtT, type MarketSeries, type PerpSeries } from "./series";
 import { tradeRecord, type BacktestResult, type FillRecord, type TradeRecord } from "./result";
 
 const M = 60_000;
@@ -140,8 +140,7 @@ export function createBacktest(spec: BacktestSpec): Backtest {
     samples.push(equityMicro);
     if (to % H === 0) hourly.push({ time: to, equityMicro });
     // buy and hold from the market at `from`, or, when market memory starts inside the window, from its first minute's close
-    const firstIn = perp ? countOpenedBefore(perp.minutes, from) : 0;
-    const first = !perp ? null : (marketAtT(perp, from) ?? (firstIn < perp.minutes.length && perp.minutes.openTime[firstIn]! + M <= to ? marketAtT(perp, perp.minutes.openTime[firstIn]! + M) : null));
+    const first = perp ? (marketAtT(perp, from) ?? firstMarketIn(perp, from, to)) : null;
     const last = perp ? marketAtT(perp, to) : null;
     const minutes = (to - from) / M;
     const exposedMs = trades.reduce((a, tr) => a + tr.closedAt - tr.openedAt, position ? to - position.openedAt : 0);
@@ -176,6 +175,13 @@ export function createBacktest(spec: BacktestSpec): Backtest {
       return final;
     },
   };
+}
+
+/** The market at the close of the first minute market memory has in [from, to), if that closes by `to`. */
+function firstMarketIn(p: PerpSeries, from: number, to: number) {
+  const i = countOpenedBefore(p.minutes, from);
+  const closed = i < p.minutes.length ? p.minutes.openTime[i]! + M : Infinity;
+  return closed <= to ? marketAtT(p, closed) : null;
 }
 
 /** The first multiple of `step` at or after x. */

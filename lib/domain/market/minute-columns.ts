@@ -24,6 +24,14 @@ export interface MinuteColumns {
   readonly trades: Float64Array;
 }
 
+/**
+ * The columns in market memory's order of a minute's numbers (openTime, open, high, low,
+ * close, volume, trades): the order its rows are read in and its kept days are packed in.
+ */
+export function columnsInOrder(m: MinuteColumns): readonly Float64Array[] {
+  return [m.openTime, m.open, m.high, m.low, m.close, m.volume, m.trades];
+}
+
 /** Columns for `length` minutes, every value 0 until written. */
 export function emptyMinuteColumns(length: number): MinuteColumns {
   return {

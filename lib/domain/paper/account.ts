@@ -48,8 +48,11 @@ export function bookDelta(account: PaperAccount, delta: LedgerDelta): PaperAccou
 
 /** The price an open position is valued at: the mark if usable, else last, else entry. */
 export function markFor(position: Position, marks: Marks): number {
-  const mark = marks instanceof Map ? marks.get(position.asset) : (marks as Readonly<Record<string, number>>)[position.asset];
-  // the first usable of mark, last, entry (in turn, without a list: equity is asked at every decision of a backtest)
+  return valuedAt(position, marks instanceof Map ? marks.get(position.asset) : (marks as Readonly<Record<string, number>>)[position.asset]);
+}
+
+/** The first usable of the position's mark, last and entry price (in turn, without a list: equity is asked at every decision of a backtest). */
+function valuedAt(position: Position, mark: number | undefined): number {
   if (usablePrice(mark)) return mark;
   if (usablePrice(position.lastPrice)) return position.lastPrice;
   return position.entryPrice;
@@ -101,7 +104,7 @@ export function equity(account: PaperAccount, positions: readonly Position[], ma
  */
 export function equityWithMark(account: PaperAccount, position: Position | null, asset: string, mark: number | null): Micro {
   if (!position || !isOpen(position)) return equityOf(account, 0);
-  const price = position.asset === asset && usablePrice(mark ?? undefined) ? mark! : usablePrice(position.lastPrice) ? position.lastPrice : position.entryPrice;
+  const price = valuedAt(position, position.asset === asset && mark !== null ? mark : undefined);
   return equityOf(account, addMicro(0, unrealizedPnlMicro(position, price), "unrealizedMicro"));
 }
 

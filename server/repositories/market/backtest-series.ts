@@ -10,9 +10,9 @@
 import { readRows, type Db } from "@/server/db";
 import type { BookTopRow, ContextRow, FundingRow } from "@/lib/domain/decisions/build-packet";
 import type { PerpSeries, PredictionSeries } from "@/lib/domain/backtest/series";
-import { emptyMinuteColumns, type MinuteColumns } from "@/lib/domain/market/minute-columns";
+import { columnsInOrder, emptyMinuteColumns, type MinuteColumns } from "@/lib/domain/market/minute-columns";
 import { findAsset } from "./assets";
-import { CANDLE_DAYS_USABLE, copyCandleDay, countCandleDays, DAY_MS, keepCandleDays, packCandleDay, readCandleDays, type CandleDayBlock } from "./candle-days";
+import { CANDLE_DAYS_USABLE, CANDLE_REVISION_SQL, copyCandleDay, countCandleDays, DAY_MS, keepCandleDays, packCandleDay, readCandleDays, type CandleDayBlock } from "./candle-days";
 import { predictionMarketOf } from "./before";
 
 /** minutes per statement: ~4 MB of JSON */
@@ -142,7 +142,7 @@ async function perpMinutes(db: Db, assetId: string, from: number, to: number, be
     let end = day + DAY_MS;
     while (end < endDay && !kept.has(end) && end - day < CHUNK_MS) end += DAY_MS;
     const read = await flatRowsWith<{ revision: number | bigint; newest: number | bigint | null }>(db, "Candle", "openTimeMs", CANDLE, where, [assetId], { from: day, to: end }, {
-      sql: `coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0) AS revision, (SELECT max("openTimeMs") FROM "Candle" WHERE "assetId" = ?) AS newest`,
+      sql: `${CANDLE_REVISION_SQL} AS revision, (SELECT max("openTimeMs") FROM "Candle" WHERE "assetId" = ?) AS newest`,
       args: [assetId, assetId],
     });
     pieces.push(read.values);
@@ -179,18 +179,13 @@ function columnsOf(pieces: readonly (Num[] | CandleDayBlock)[]): MinuteColumns {
   let length = 0;
   for (const p of pieces) length += Array.isArray(p) ? p.length / CANDLE.width : p.count;
   const out = emptyMinuteColumns(length);
+  const fields = columnsInOrder(out);
   let at = 0;
   for (const p of pieces) {
     if (Array.isArray(p)) {
-      // the printf's order (CANDLE): openTime, open, high, low, close, volume, trades
+      // the printf's order (CANDLE) is the columns' order
       for (let v = 0; v < p.length; v += CANDLE.width, at++) {
-        out.openTime[at] = p[v]!;
-        out.open[at] = p[v + 1]!;
-        out.high[at] = p[v + 2]!;
-        out.low[at] = p[v + 3]!;
-        out.close[at] = p[v + 4]!;
-        out.volume[at] = p[v + 5]!;
-        out.trades[at] = p[v + 6]!;
+        for (let f = 0; f < CANDLE.width; f++) fields[f]![at] = p[v + f]!;
       }
     } else {
       copyCandleDay(p, out, at);

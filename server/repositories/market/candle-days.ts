@@ -22,11 +22,17 @@
  * rounded. On a big-endian machine the cache is not used at all.
  */
 import { readRows, write, type Db } from "@/server/db";
-import type { MinuteColumns } from "@/lib/domain/market/minute-columns";
+import { columnsInOrder, type MinuteColumns } from "@/lib/domain/market/minute-columns";
 
 export const DAY_MS = 86_400_000;
-/** numbers per minute, in the order of the columns */
-export const CANDLE_FIELDS = 7;
+/** numbers per minute, in the order of the columns (columnsInOrder) */
+const CANDLE_FIELDS = 7;
+
+/** The asset's candle revision now, SQL for one asset id argument (a missing row is revision 0). */
+export const CANDLE_REVISION_SQL = `coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0)`;
+
+/** The asset's days in [fromDay, toDay) kept under its current revision: asset, from, to, asset. */
+const CURRENT_DAYS = `"assetId" = ? AND "dayMs" >= ? AND "dayMs" < ? AND "revision" = ${CANDLE_REVISION_SQL}`;
 
 /** Float64Array reads and writes in the platform's order: the layout is little-endian. */
 export const CANDLE_DAYS_USABLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -44,10 +50,7 @@ export interface CandleDayBlock {
  */
 export async function readCandleDays(db: Db, assetId: string, fromDay: number, toDay: number): Promise<CandleDayBlock[]> {
   const rows = await readRows<{ dayMs: number | bigint; count: number; data: ArrayBuffer | Uint8Array }>(db,
-    `SELECT "dayMs", "count", "data" FROM "CandleDay"
-     WHERE "assetId" = ? AND "dayMs" >= ? AND "dayMs" < ?
-       AND "revision" = coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0)
-     ORDER BY "dayMs"`,
+    `SELECT "dayMs", "count", "data" FROM "CandleDay" WHERE ${CURRENT_DAYS} ORDER BY "dayMs"`,
     [assetId, BigInt(fromDay), BigInt(toDay), assetId]);
   const out: CandleDayBlock[] = [];
   for (const row of rows) {
@@ -62,9 +65,7 @@ export async function readCandleDays(db: Db, assetId: string, fromDay: number, t
 /** How many days of [fromDay, toDay) are kept under the asset's current revision. */
 export async function countCandleDays(db: Db, assetId: string, fromDay: number, toDay: number): Promise<number> {
   const [row] = await readRows<{ n: number | bigint }>(db,
-    `SELECT count(*) AS n FROM "CandleDay"
-     WHERE "assetId" = ? AND "dayMs" >= ? AND "dayMs" < ?
-       AND "revision" = coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0)`,
+    `SELECT count(*) AS n FROM "CandleDay" WHERE ${CURRENT_DAYS}`,
     [assetId, BigInt(fromDay), BigInt(toDay), assetId]);
   return Number(row?.n ?? 0);
 }
@@ -91,7 +92,7 @@ export async function keepCandleDays(db: Db, assetId: string, revision: number, 
   return write(db,
     `INSERT OR REPLACE INTO "CandleDay" ("assetId", "dayMs", "revision", "count", "data")
      SELECT ?, "column1", ?, "column2", "column3" FROM (VALUES ${values})
-     WHERE coalesce((SELECT "revision" FROM "CandleRevision" WHERE "assetId" = ?), 0) = ?`,
+     WHERE ${CANDLE_REVISION_SQL} = ?`,
     [assetId, BigInt(revision), ...args, assetId, BigInt(revision)]);
 }
 
@@ -111,6 +112,6 @@ export function packCandleDay(dayMs: number, values: readonly (number | null)[],
 /** The day's minutes copied into `out` from index `at` on. */
 export function copyCandleDay(day: CandleDayBlock, out: MinuteColumns, at: number): void {
   const { count: n, columns: c } = day;
-  const fields = [out.openTime, out.open, out.high, out.low, out.close, out.volume, out.trades];
+  const fields = columnsInOrder(out);
   for (let f = 0; f < CANDLE_FIELDS; f++) fields[f]!.set(c.subarray(f * n, (f + 1) * n), at);
 }
